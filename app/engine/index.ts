@@ -1,0 +1,41 @@
+/**
+ * The engine's public surface: models, datasets, the training loop and backend choice, in pure TypeScript over
+ * TF.js. Tensors never leave it; it hands out Float32Arrays and plain objects.
+ */
+export type * from './types';
+
+export { createRng, mixSeed, type Rng } from './rng';
+export { createChannel, type Channel } from './channel';
+export { createSeries, type Series, type SeriesPoint } from './ringBuffer';
+export { createScheduler, type Scheduler } from './scheduler';
+
+export { makePoints2D, BLOB_CENTRES, type Points2DKind, type Points2DOptions } from './data/points2d';
+export { createBatcher, type Batcher, type BatchPosition } from './data/batcher';
+
+export {
+  createNeuron,
+  neuronForward,
+  decisionThreshold,
+  outputThreshold,
+  outputRange,
+  neuronParamsFromWeights,
+  neuronWeights,
+  type NeuronActivation,
+  type NeuronParams,
+} from './models/neuron';
+export { createMlp, type MlpConfig, type MlpActivation } from './models/mlp';
+
+export { readWeights, writeWeights, createVariable } from './weights';
+export { createOptimizer, checkHyperparameters, MOMENTUM } from './optimizers';
+export { createTrainer } from './trainer';
+export { createTrainingWorkload, batchesPerEpoch, type TrainingWorkloadOptions } from './workload';
+
+export {
+  getBackendManager,
+  createBackendManager,
+  rankBackends,
+  calibrationCandidates,
+  backendLabel,
+  type BackendDeps,
+  type Ranking,
+} from './backend';

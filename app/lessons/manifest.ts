@@ -1,0 +1,113 @@
+/**
+ * The course, in order. A lesson is an MDX file plus one entry here; entries without `load` are announced on the
+ * home page as coming next but are not linked.
+ */
+import type { MDXContent } from 'mdx/types';
+
+export interface LessonMeta {
+  slug: string;
+  title: string;
+  summary: string;
+  minutes: number;
+  /** What the reader will be able to do or explain afterwards. */
+  learn: string[];
+  load?: () => Promise<{ default: MDXContent }>;
+}
+
+export const lessons: readonly LessonMeta[] = [
+  {
+    slug: 'the-neuron',
+    title: 'The neuron',
+    summary: 'One neuron: inputs times weights, plus a bias, through an activation. Then watch it learn.',
+    minutes: 15,
+    learn: [
+      'Compute a neuron’s output by hand from its weights, bias and activation',
+      'Predict how a weight or the bias moves the decision line',
+      'Watch gradient descent find the weights for you, and see where one neuron is not enough',
+    ],
+    load: () => import('./the-neuron.mdx'),
+  },
+  {
+    slug: 'what-is-deep-learning',
+    title: 'What is deep learning?',
+    summary: 'Rules written by hand versus rules learned from examples.',
+    minutes: 10,
+    learn: ['Place deep learning inside AI and machine learning', 'Tell when it is the wrong tool'],
+  },
+  {
+    slug: 'activation-functions',
+    title: 'Activation functions',
+    summary: 'ReLU, sigmoid, tanh and friends, and why a network needs a bend.',
+    minutes: 15,
+    learn: ['Compare common activations and their slopes', 'See why stacked linear layers stay linear'],
+  },
+  {
+    slug: 'layers-and-forward-propagation',
+    title: 'Layers and forward propagation',
+    summary: 'Neurons in layers, and values flowing from input to output.',
+    minutes: 15,
+    learn: ['Trace a forward pass through a small network', 'See what hidden neurons detect'],
+  },
+  {
+    slug: 'loss-functions',
+    title: 'Loss functions',
+    summary: 'How a network measures how wrong it is.',
+    minutes: 12,
+    learn: ['Compare squared error and cross-entropy', 'Read a loss’s gradient'],
+  },
+  {
+    slug: 'gradient-descent-and-backpropagation',
+    title: 'Gradient descent and backpropagation',
+    summary: 'Walking downhill on the loss, and the chain rule that says which way is down.',
+    minutes: 25,
+    learn: ['Race SGD, momentum and Adam on a landscape', 'Follow backpropagation one edge at a time'],
+  },
+  {
+    slug: 'training-a-network',
+    title: 'Training a network',
+    summary: 'Epochs, batches and the learning rate, in a full playground.',
+    minutes: 20,
+    learn: ['Tell epochs, batches and iterations apart', 'Tune a learning rate by watching the loss'],
+  },
+  {
+    slug: 'overfitting-and-regularization',
+    title: 'Overfitting and regularization',
+    summary: 'When a network memorises instead of learning, and dropout as a cure.',
+    minutes: 15,
+    learn: ['Spot overfitting in train and test curves', 'Use dropout and weight decay'],
+  },
+  {
+    slug: 'convolutional-networks',
+    title: 'Convolutional networks',
+    summary: 'Kernels, pooling and a CNN that learns to read digits in your browser.',
+    minutes: 30,
+    learn: ['Compute a convolution by hand', 'Train a CNN on MNIST and open it up'],
+  },
+  {
+    slug: 'recurrent-networks-and-lstms',
+    title: 'Recurrent networks and LSTMs',
+    summary: 'Networks with memory, why they forget, and the gates that fix it.',
+    minutes: 30,
+    learn: ['Unroll an RNN over time', 'Read an LSTM’s gates as it works'],
+  },
+  {
+    slug: 'attention-and-transformers',
+    title: 'Attention and transformers',
+    summary: 'Queries, keys and values, and a tiny transformer trained live.',
+    minutes: 35,
+    learn: ['Compute attention weights', 'Watch attention heads learn a task'],
+  },
+];
+
+export const readyLessons = lessons.filter((l) => l.load);
+
+export function findLesson(slug: string): LessonMeta | undefined {
+  return lessons.find((l) => l.slug === slug);
+}
+
+/** The ready lessons before and after this one, for the prev/next links. */
+export function neighbours(slug: string): { prev?: LessonMeta; next?: LessonMeta } {
+  const i = readyLessons.findIndex((l) => l.slug === slug);
+  if (i < 0) return {};
+  return { prev: readyLessons[i - 1], next: readyLessons[i + 1] };
+}

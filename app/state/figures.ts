@@ -1,0 +1,112 @@
+/**
+ * Figure settings: the slow, shareable state of every live figure (hyperparameters, seed, dataset, weights a
+ * reader set by hand). One store for all figures, keyed by figure id; the figure's schema decides its defaults,
+ * URL form and validation.
+ *
+ * The figure a reader touched last is mirrored into the address bar (replaceState, so Back still leaves the
+ * lesson), which makes the address itself a share link.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { create } from 'zustand';
+import { absoluteLink, lessonHref, parseRoute } from './route';
+import { defaultsOf, formatParams, parseParams, type Schema, type ValuesOf } from './schema';
+import { useNotices } from './ui';
+
+/** URL keys that belong to the app, not to a figure. */
+export const APP_PARAMS = ['backend', 'debug'] as const;
+
+interface FiguresState {
+  values: Record<string, Record<string, unknown>>;
+}
+
+export const useFigures = create<FiguresState>()(() => ({ values: {} }));
+
+/** Starting values for a figure: the link's, when the link names this figure, else the defaults. */
+function initialValues<S extends Schema>(
+  lesson: string,
+  figure: string,
+  schema: S,
+): { values: ValuesOf<S>; problems: string[] } {
+  const route = parseRoute(window.location.hash);
+  if (route.page !== 'lesson' || route.slug !== lesson || route.figure !== figure) {
+    return { values: defaultsOf(schema), problems: [] };
+  }
+  return parseParams(schema, route.params, APP_PARAMS);
+}
+
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+function mirrorToUrl<S extends Schema>(lesson: string, figure: string, schema: S, values: ValuesOf<S>): void {
+  clearTimeout(urlTimer);
+  urlTimer = setTimeout(() => {
+    const href = lessonHref(lesson, figure, withAppParams(formatParams(schema, values)));
+    if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href);
+  }, 150);
+}
+
+/** Keeps `?backend=` in the hash when it was there, so reloading keeps the reader's choice. */
+function withAppParams(params: URLSearchParams): URLSearchParams {
+  const route = parseRoute(window.location.hash);
+  for (const key of APP_PARAMS) {
+    const value = route.params.get(key);
+    if (value != null) params.set(key, value);
+  }
+  return params;
+}
+
+export interface FigureSettings<S extends Schema> {
+  values: ValuesOf<S>;
+  defaults: ValuesOf<S>;
+  /** Changes some settings and mirrors them into the address bar. */
+  set(patch: Partial<ValuesOf<S>>): void;
+  resetToDefaults(): void;
+  shareLink(): string;
+}
+
+/**
+ * The settings of one figure, initialised from the link and mirrored back into it.
+ *
+ * @example
+ * const { values, set } = useFigureSettings('the-neuron', 'playground', neuronSchema);
+ */
+export function useFigureSettings<S extends Schema>(lesson: string, figure: string, schema: S): FigureSettings<S> {
+  const key = `${lesson}/${figure}`;
+  const stored = useFigures((s) => s.values[key]) as ValuesOf<S> | undefined;
+  // Read the link once, during the first render, so the figure never starts from the wrong values.
+  const [initial] = useState(() => (stored ? null : initialValues(lesson, figure, schema)));
+
+  useEffect(() => {
+    if (!initial || useFigures.getState().values[key]) return;
+    useFigures.setState((s) => ({ values: { ...s.values, [key]: initial.values } }));
+    if (initial.problems.length > 0) {
+      useNotices
+        .getState()
+        .push(
+          'warning',
+          `This link's settings could not all be read (${initial.problems.join('; ')}), so the figure uses the lesson defaults for those.`,
+        );
+    }
+  }, [key, initial]);
+
+  const values = stored ?? initial?.values ?? defaultsOf(schema);
+
+  const set = useCallback(
+    (patch: Partial<ValuesOf<S>>) => {
+      const current = (useFigures.getState().values[key] ?? defaultsOf(schema)) as ValuesOf<S>;
+      const next = { ...current, ...patch };
+      useFigures.setState((s) => ({ values: { ...s.values, [key]: next } }));
+      mirrorToUrl(lesson, figure, schema, next);
+    },
+    [key, lesson, figure, schema],
+  );
+
+  const resetToDefaults = useCallback(() => set(defaultsOf(schema)), [set, schema]);
+
+  const shareLink = useCallback(() => {
+    const current = (useFigures.getState().values[key] ?? defaultsOf(schema)) as ValuesOf<S>;
+    return absoluteLink(lessonHref(lesson, figure, withAppParams(formatParams(schema, current))));
+  }, [key, lesson, figure, schema]);
+
+  const defaults = useMemo(() => defaultsOf(schema), [schema]);
+  return { values, defaults, set, resetToDefaults, shareLink };
+}

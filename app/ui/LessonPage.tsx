@@ -1,0 +1,89 @@
+import { Suspense, lazy, useEffect, useMemo } from 'react';
+import { neighbours, type LessonMeta } from '../lessons/manifest';
+import { useProgress } from '../state/progress';
+import { lessonHref } from '../state/route';
+import { LessonContext } from './lesson/LessonContext';
+import { lessonComponents } from './lesson/components';
+
+const contentCache = new Map<string, ReturnType<typeof lazy>>();
+
+function lessonContent(lesson: LessonMeta) {
+  let content = contentCache.get(lesson.slug);
+  if (!content && lesson.load) {
+    content = lazy(lesson.load);
+    contentCache.set(lesson.slug, content);
+  }
+  return content;
+}
+
+export function LessonPage({ lesson, figure }: { lesson: LessonMeta; figure: string | null }) {
+  const Content = lessonContent(lesson);
+  const { prev, next } = neighbours(lesson.slug);
+  const completed = useProgress((s) => Boolean(s.completed[lesson.slug]));
+  const setCompleted = useProgress((s) => s.setCompleted);
+  const visit = useProgress((s) => s.visit);
+  const context = useMemo(() => ({ slug: lesson.slug }), [lesson.slug]);
+
+  useEffect(() => {
+    visit(lesson.slug);
+    document.title = `${lesson.title} · Deep Learning, Live`;
+  }, [lesson.slug, lesson.title, visit]);
+
+  return (
+    <article className="lesson" aria-labelledby="lesson-title">
+      <header className="lesson-header">
+        <h1 id="lesson-title">{lesson.title}</h1>
+        <p className="lesson-meta">{lesson.minutes} minutes · {lesson.summary}</p>
+        <div className="lesson-learn">
+          <h2>You will learn to</h2>
+          <ul>
+            {lesson.learn.map((item) => (
+              <li key={item}>{item}</li>
+            ))}
+          </ul>
+        </div>
+      </header>
+      <LessonContext.Provider value={context}>
+        <div className="prose">
+          {Content ? (
+            <Suspense fallback={<p aria-busy="true">Loading the lesson…</p>}>
+              <Content components={lessonComponents} />
+              <ScrollToFigure figure={figure} />
+            </Suspense>
+          ) : null}
+        </div>
+      </LessonContext.Provider>
+      <footer className="lesson-footer">
+        <label className="complete-toggle">
+          <input type="checkbox" checked={completed} onChange={(e) => setCompleted(lesson.slug, e.target.checked)} />
+          I have finished this lesson
+        </label>
+        <nav className="prev-next" aria-label="Lessons">
+          {prev ? (
+            <a href={lessonHref(prev.slug)} rel="prev">
+              ← {prev.title}
+            </a>
+          ) : (
+            <a href="#/">← Course home</a>
+          )}
+          {next ? (
+            <a href={lessonHref(next.slug)} rel="next">
+              {next.title} →
+            </a>
+          ) : (
+            <span className="muted">More lessons are on the way.</span>
+          )}
+        </nav>
+      </footer>
+    </article>
+  );
+}
+
+/** Rendered after the lesson content has loaded, so the figure it names exists to scroll to. */
+function ScrollToFigure({ figure }: { figure: string | null }) {
+  useEffect(() => {
+    if (!figure) return;
+    document.getElementById(figure)?.scrollIntoView({ block: 'start' });
+  }, [figure]);
+  return null;
+}

@@ -1,0 +1,49 @@
+import { lessons } from '../lessons/manifest';
+import { useProgress } from '../state/progress';
+import { lessonHref } from '../state/route';
+
+export function Sidebar({ current, onNavigate }: { current: string | null; onNavigate(): void }) {
+  const completed = useProgress((s) => s.completed);
+  const visited = useProgress((s) => s.visited);
+  return (
+    <nav className="sidebar" aria-label="Course">
+      <a href="#/" className={current === null ? 'sidebar-home is-current' : 'sidebar-home'} onClick={onNavigate}>
+        Course home
+      </a>
+      <ol>
+        {lessons.map((lesson, i) => {
+          const mark = completed[lesson.slug] ? '✓' : visited[lesson.slug] ? '•' : '';
+          const state = completed[lesson.slug] ? ', completed' : visited[lesson.slug] ? ', started' : '';
+          return (
+            <li key={lesson.slug}>
+              {lesson.load ? (
+                <a
+                  href={lessonHref(lesson.slug)}
+                  aria-current={current === lesson.slug ? 'page' : undefined}
+                  onClick={onNavigate}
+                >
+                  <span className="sidebar-num">{i + 1}</span>
+                  <span className="sidebar-title">
+                    {lesson.title}
+                    <span className="visually-hidden">{state}</span>
+                  </span>
+                  <span className="sidebar-mark" aria-hidden="true">
+                    {mark}
+                  </span>
+                </a>
+              ) : (
+                <span className="sidebar-planned">
+                  <span className="sidebar-num">{i + 1}</span>
+                  <span className="sidebar-title">
+                    {lesson.title}
+                    <span className="visually-hidden">, coming soon</span>
+                  </span>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+}

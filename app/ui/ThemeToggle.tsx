@@ -1,0 +1,14 @@
+import { usePrefs, type Theme } from '../state/ui';
+
+const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
+const LABEL: Record<Theme, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' };
+
+export function ThemeToggle() {
+  const theme = usePrefs((s) => s.theme);
+  const setTheme = usePrefs((s) => s.setTheme);
+  return (
+    <button type="button" className="theme-toggle" onClick={() => setTheme(NEXT[theme])} title="Switch colour theme">
+      {LABEL[theme]}
+    </button>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * Play/pause, step, reset and speed for any figure with a Trainer, plus the figure's own hyperparameter controls
+ * as children. When training stops by itself (a NaN loss), the reason and a one-click reset appear here.
+ */
+import type { ReactNode } from 'react';
+import type { TrainerStatus } from '../../engine/types';
+
+interface TrainerControlsProps {
+  status: TrainerStatus;
+  ready: boolean;
+  message: string | null;
+  onPlay(): void;
+  onStep(unit: 'batch' | 'epoch'): void;
+  onReset(): void;
+  onSpeed(stepsPerFrame: number): void;
+  children?: ReactNode;
+}
+
+const SPEEDS = [
+  { label: 'slow motion', value: 0.25 },
+  { label: 'normal', value: 1 },
+  { label: 'fast', value: 8 },
+  { label: 'as fast as possible', value: Infinity },
+];
+
+export function TrainerControls({ status, ready, message, onPlay, onStep, onReset, onSpeed, children }: TrainerControlsProps) {
+  const playing = status === 'playing';
+  return (
+    <div className="trainer-controls">
+      <div className="trainer-buttons" role="group" aria-label="Training">
+        <button type="button" onClick={onPlay} disabled={!ready || status === 'diverged'} data-testid="train" aria-pressed={playing}>
+          {playing ? 'Pause' : 'Train'}
+        </button>
+        <button type="button" className="secondary" onClick={() => onStep('batch')} disabled={!ready || playing || status === 'diverged'} data-testid="step">
+          Step one batch
+        </button>
+        <button type="button" className="secondary" onClick={() => onStep('epoch')} disabled={!ready || playing || status === 'diverged'}>
+          Step one epoch
+        </button>
+        <button type="button" className="secondary" onClick={onReset} disabled={!ready} data-testid="reset">
+          Reset
+        </button>
+        <label className="select">
+          speed
+          <select defaultValue={1} onChange={(e) => onSpeed(Number(e.target.value))} disabled={!ready}>
+            {SPEEDS.map((s) => (
+              <option key={s.label} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!ready ? <span className="muted">Starting TensorFlow.js…</span> : null}
+      </div>
+      {status === 'diverged' && message ? (
+        <div className="diverged" role="alert" data-testid="diverged">
+          <p>{message}</p>
+          <button type="button" onClick={onReset}>
+            Reset training
+          </button>
+        </div>
+      ) : null}
+      <div className="hyper">{children}</div>
+    </div>
+  );
+}

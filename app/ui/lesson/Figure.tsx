@@ -1,0 +1,116 @@
+/**
+ * A live figure in a lesson: a numbered frame with a caption and an anchor, whose content (and TF.js with it)
+ * loads only when the reader scrolls near it. Until then a placeholder of the same height holds its place, so
+ * the page does not jump.
+ *
+ *   placeholder ──near viewport──▶ loading (same-size placeholder) ──▶ live
+ *                                         │                         │  ▲
+ *                                         ▼                         ▼  │ scrolled back
+ *                                    error + Retry             off-screen: drawing paused,
+ *                                                              training paused unless pinned
+ */
+import { Component, Suspense, lazy, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { figures, type FigureName } from '../../figures/registry';
+import { lessonHref } from '../../state/route';
+import { FigureContext, LessonContext, type FigureFrame } from './LessonContext';
+
+interface FigureProps {
+  /** Anchor and share-link id, unique within the lesson. */
+  id: string;
+  /** Which live figure to show (see app/figures/registry.ts). */
+  name: FigureName;
+  caption: ReactNode;
+}
+
+const lazyCache = new Map<FigureName, ReturnType<typeof lazy>>();
+
+function lazyFigure(name: FigureName) {
+  let component = lazyCache.get(name);
+  if (!component) {
+    component = lazy(figures[name].load);
+    lazyCache.set(name, component);
+  }
+  return component;
+}
+
+export function Figure({ id, name, caption }: FigureProps) {
+  const { slug } = useContext(LessonContext);
+  const ref = useRef<HTMLElement>(null);
+  const [near, setNear] = useState(false);
+  const [visible, setVisible] = useState(false);
+  const [pinned, setPinned] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const spec = figures[name];
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    // Load a screen ahead of the reader; count as visible once any of it is on screen.
+    const loader = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: '600px 0px',
+    });
+    const watcher = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (entry) setVisible(entry.isIntersecting);
+    });
+    loader.observe(el);
+    watcher.observe(el);
+    return () => {
+      loader.disconnect();
+      watcher.disconnect();
+    };
+  }, []);
+
+  const frame = useMemo<FigureFrame>(() => ({ lesson: slug, id, visible, pinned, setPinned }), [slug, id, visible, pinned]);
+  const Live = near ? lazyFigure(name) : null;
+  const placeholder = (
+    <div className="figure-placeholder" style={{ minHeight: spec.minHeight }} aria-busy="true">
+      Loading the live figure…
+    </div>
+  );
+
+  return (
+    <figure className="figure" id={id} ref={ref} aria-label={spec.label}>
+      <div className="figure-body" style={{ minHeight: spec.minHeight }}>
+        <FigureContext.Provider value={frame}>
+          {Live ? (
+            <FigureErrorBoundary key={attempt} onRetry={() => setAttempt((n) => n + 1)}>
+              <Suspense fallback={placeholder}>
+                <Live />
+              </Suspense>
+            </FigureErrorBoundary>
+          ) : (
+            placeholder
+          )}
+        </FigureContext.Provider>
+      </div>
+      <figcaption>
+        <a className="figure-anchor" href={lessonHref(slug, id)} aria-label="Link to this figure">
+          #
+        </a>{' '}
+        {caption}
+        <span className="visually-hidden"> {spec.alt}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
+class FigureErrorBoundary extends Component<{ children: ReactNode; onRetry(): void }, { error: Error | null }> {
+  override state = { error: null as Error | null };
+
+  static getDerivedStateFromError(error: Error) {
+    return { error };
+  }
+
+  override render() {
+    if (!this.state.error) return this.props.children;
+    return (
+      <div className="figure-error" role="alert">
+        <p>This figure could not start: {this.state.error.message}</p>
+        <button type="button" onClick={this.props.onRetry}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+}

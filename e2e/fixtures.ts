@@ -1,0 +1,49 @@
+/**
+ * The shared test fixture: every page a test opens fails the test if it logs a console error or warning, or
+ * throws. Tests that expect a warning on purpose list it in `allowConsole`.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+
+interface Fixtures {
+  /** Console messages (regexps) this test expects and tolerates. */
+  allowConsole: RegExp[];
+  consoleProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  allowConsole: [[], { option: true }],
+  consoleProblems: async ({ page, allowConsole }, use) => {
+    const problems: string[] = [];
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+      const text = msg.text();
+      if (allowConsole.some((re) => re.test(text))) return;
+      problems.push(`${msg.type()}: ${text}`);
+    });
+    page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
+    await use(problems);
+    expect(problems, 'the page logged errors or warnings').toEqual([]);
+  },
+});
+
+export { expect };
+
+export const NEURON = '#/the-neuron';
+
+/** Opens the neuron lesson (with optional query and hash parameters) and waits until its trainer is ready. */
+export async function openNeuron(page: Page, { search = '', hashQuery = '' } = {}) {
+  await page.goto(`./${search}${NEURON}/playground${hashQuery}`);
+  const figure = page.getByTestId('neuron-figure');
+  await expect(figure).toBeVisible();
+  await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+  return figure;
+}
+
+/** The number shown in the loss read-out (NaN before training). */
+export async function readLoss(page: Page): Promise<number> {
+  return Number(await page.getByTestId('loss').textContent());
+}
+
+export async function sliderValue(page: Page, id: string): Promise<number> {
+  return Number(await page.getByTestId(id).inputValue());
+}

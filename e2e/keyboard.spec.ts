@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { expect, openNeuron, sliderValue, test } from './fixtures';
+
+test('keyboard alone reaches every control of the neuron figure, with visible focus', async ({ page, consoleProblems }) => {
+  await openNeuron(page);
+  const figure = page.getByTestId('neuron-figure');
+  const controls = figure.locator('button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href]');
+  const expected = await controls.evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 80)));
+  expect(expected.length).toBeGreaterThan(12);
+
+  // Tab from the top of the page until focus leaves the figure, recording what was focused.
+  await page.locator('body').focus();
+  const reached = new Set<string>();
+  for (let i = 0; i < 200 && reached.size < expected.length; i++) {
+    await page.keyboard.press('Tab');
+    const info = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      return {
+        inFigure: Boolean(el.closest('[data-testid="neuron-figure"]')),
+        html: el.outerHTML.slice(0, 80),
+        focusVisible: el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
+    });
+    if (info?.inFigure) {
+      expect(info.focusVisible, `focus ring on ${info.html}`).toBe(true);
+      reached.add(info.html);
+    }
+  }
+  expect([...reached].sort()).toEqual([...expected].sort());
+
+  // Operate: a slider with arrows, the activation with the keyboard, Train with Space.
+  await page.getByTestId('w2').focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => sliderValue(page, 'w2')).toBeCloseTo(-1.21, 5);
+  await page.getByTestId('act').focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByTestId('act')).toHaveValue('step');
+  await page.getByTestId('train').focus();
+  await page.keyboard.press('Space');
+  await expect(figure).toHaveAttribute('data-status', 'playing');
+  await page.keyboard.press('Space');
+  await expect(figure).toHaveAttribute('data-status', 'paused');
+  expect(consoleProblems).toEqual([]);
+});
+
+const require = createRequire(import.meta.url);
+
+for (const [name, path] of [
+  ['course home', './'],
+  ['neuron lesson', './#/the-neuron'],
+] as const) {
+  test(`axe finds no serious or critical accessibility violations on the ${name}`, async ({ page, consoleProblems }) => {
+    await page.goto(path);
+    if (path.includes('neuron')) await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+  });
+}

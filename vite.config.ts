@@ -1,0 +1,36 @@
+import mdx from '@mdx-js/rollup';
+import react from '@vitejs/plugin-react';
+import rehypeHighlight from 'rehype-highlight';
+import rehypeKatex from 'rehype-katex';
+import remarkGfm from 'remark-gfm';
+import remarkMath from 'remark-math';
+import { defineConfig } from 'vitest/config';
+
+// MDX must run before the React plugin (PITFALLS.md): `enforce: 'pre'`, and React's `include` covers .mdx.
+export default defineConfig({
+  // A relative base lets the built site work from any sub-path of any static host.
+  base: './',
+  plugins: [
+    {
+      enforce: 'pre',
+      ...mdx({
+        remarkPlugins: [remarkGfm, remarkMath],
+        rehypePlugins: [rehypeKatex, [rehypeHighlight, { detect: false }]],
+        providerImportSource: undefined,
+      }),
+    },
+    react({ include: /\.(mdx|tsx?|jsx?)$/ }),
+  ],
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 1600,
+    rollupOptions: {
+      input: { main: 'index.html', bench: 'bench.html' },
+    },
+  },
+  test: {
+    include: ['app/**/*.test.ts', 'app/**/*.test.tsx', 'scripts/**/*.test.ts'],
+    environment: 'node',
+    testTimeout: 60_000,
+  },
+});
