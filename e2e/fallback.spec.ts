@@ -8,6 +8,8 @@ import { expect, openNeuron, readLoss, test } from './fixtures';
 // browser without WebGPU support looks like to the engine.
 test.use({
   launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS.filter((a) => a !== '--enable-unsafe-webgpu') },
+  // Chromium itself logs this when navigator.gpu.requestAdapter() finds nothing: the very situation under test.
+  allowConsole: [/^No available adapters\.$/],
 });
 
 test('a request for webgpu falls back and the badge says which backend runs and why', async ({ page, consoleProblems }) => {

@@ -49,7 +49,7 @@ const require = createRequire(import.meta.url);
 
 for (const [name, path] of [
   ['course home', './'],
-  ['neuron lesson', './#/the-neuron'],
+  ['neuron lesson', './#/the-neuron/playground'],
 ] as const) {
   test(`axe finds no serious or critical accessibility violations on the ${name}`, async ({ page, consoleProblems }) => {
     await page.goto(path);

@@ -40,6 +40,11 @@ test.describe('the neuron lesson', () => {
     await expect(page.getByTestId('neuron-figure')).toHaveAttribute('data-status', 'paused');
     expect(await sliderValue(page, 'w1')).not.toBeCloseTo(w1Before, 2);
     expect(Number((await page.getByTestId('accuracy').textContent())?.replace('%', ''))).toBeGreaterThan(85);
+    // The loss curve was drawn: a path with many points that ends lower than it starts.
+    const d = (await page.locator('.loss-line').getAttribute('d')) ?? '';
+    const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
+    expect(ys.length).toBeGreaterThan(10);
+    expect(ys.at(-1)!).toBeGreaterThan(ys[0]!); // SVG y grows downwards: a lower loss is a larger y
     expect(consoleProblems).toEqual([]);
   });
 
@@ -124,6 +129,22 @@ test.describe('the neuron lesson', () => {
     await expect(page.getByRole('tooltip').filter({ hasText: 'how much one input matters' })).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(page.getByRole('tooltip').filter({ hasText: 'how much one input matters' })).toBeHidden();
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('training pauses while the figure is scrolled away, unless pinned', async ({ page, consoleProblems }) => {
+    const figure = await openNeuron(page);
+    await page.getByTestId('train').click();
+    await expect(figure).toHaveAttribute('data-status', 'playing');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect(figure).toHaveAttribute('data-status', 'paused');
+    await figure.scrollIntoViewIfNeeded();
+    await expect(figure).toHaveAttribute('data-status', 'playing');
+    await page.getByLabel('Keep training when scrolled away').check();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const step = Number(await page.locator('[data-step]').textContent());
+    await expect.poll(async () => Number(await page.locator('[data-step]').textContent())).toBeGreaterThan(step + 20);
+    await expect(figure).toHaveAttribute('data-status', 'playing');
     expect(consoleProblems).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@
  * goes straight to the plane, the formula, the loss chart and the read-outs, without rendering React.
  */
 import katex from 'katex';
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createNeuron,
   createTrainer,
@@ -62,7 +62,7 @@ function accuracy(p: NeuronParams, act: NeuronActivation, data: Dataset): number
 export default function NeuronFigure() {
   const frame = useFigureFrame();
   const settings = useFigureSettings(frame.lesson, frame.id, neuronSchema);
-  const v = settings.values;
+  const { values: v, set: setSettings } = settings;
   const dataset = useMemo(() => makePoints2D(v.data, { n: POINTS, noise: NOISE, seed: v.seed }), [v.data, v.seed]);
 
   // What the drawing code reads: always the latest, whether it came from a slider or from training.
@@ -123,10 +123,10 @@ export default function NeuronFigure() {
       if (now - lastStoreWrite.current > 100 || trainerRef.current?.status !== 'playing') {
         lastStoreWrite.current = now;
         const p = live.current.params;
-        settings.set({ w1: p.w1, w2: p.w2, b: p.b });
+        setSettings({ w1: p.w1, w2: p.w2, b: p.b });
       }
     },
-    [draw, settings],
+    [draw, setSettings],
   );
 
   const { trainer, status, message } = useLiveTrainer({
@@ -143,6 +143,10 @@ export default function NeuronFigure() {
         backend: getBackendManager(),
       }),
   });
+  const [speed, setSpeed] = useState(1);
+  useEffect(() => {
+    trainer?.setSpeed(speed);
+  }, [trainer, speed]);
   const trainerRef = useRef(trainer);
   useEffect(() => {
     trainerRef.current = trainer;
@@ -151,7 +155,7 @@ export default function NeuronFigure() {
   // Charts are created once; React never renders inside the elements they own.
   useEffect(() => {
     plane.current = createDecisionPlane(planeEl.current!, {
-      onProbeMove: (x, y) => settings.set({ x1: x, x2: y }),
+      onProbeMove: (x, y) => setSettings({ x1: x, x2: y }),
     });
     chart.current = createLossChart(lossEl.current!);
     chart.current.update({ steps: [], losses: [] });
@@ -162,7 +166,7 @@ export default function NeuronFigure() {
       cancelAnimationFrame(formulaFrame.current);
       formulaFrame.current = 0;
     };
-  }, [draw, settings]);
+  }, [draw, setSettings]);
 
   // Settings → the drawing, and → the trainer when the reader (not training) changed them.
   useEffect(() => {
@@ -198,7 +202,7 @@ export default function NeuronFigure() {
     live.current.params = { ...live.current.params, [name]: value };
     // While training, the reader grabbing a knob moves the model's weight right away.
     if (trainer?.status === 'playing') trainer.setWeights(neuronWeights(live.current.params));
-    settings.set({ [name]: value });
+    setSettings({ [name]: value });
   }
 
   function play() {
@@ -213,7 +217,7 @@ export default function NeuronFigure() {
     trainer.pause();
     const p = startParams.current ?? live.current.params;
     live.current.params = { ...p };
-    settings.set({ w1: p.w1, w2: p.w2, b: p.b });
+    setSettings({ w1: p.w1, w2: p.w2, b: p.b });
     await trainer.reset(v.seed);
     startParams.current = null;
     chart.current?.update({ steps: [], losses: [] });
@@ -256,7 +260,7 @@ export default function NeuronFigure() {
             <Slider label="bias b" value={v.b} min={-4} max={4} step={0.01} onChange={(x) => setWeight('b', x)} testId="b" />
             <label className="select">
               activation
-              <select value={v.act} onChange={(e) => settings.set({ act: e.target.value as NeuronActivation })} data-testid="act">
+              <select value={v.act} onChange={(e) => setSettings({ act: e.target.value as NeuronActivation })} data-testid="act">
                 <option value="sigmoid">sigmoid</option>
                 <option value="step">step</option>
                 <option value="tanh">tanh</option>
@@ -267,8 +271,8 @@ export default function NeuronFigure() {
           </fieldset>
           <fieldset className="controls">
             <legend>The input point</legend>
-            <Slider label={<>x<sub>1</sub></>} value={v.x1} min={-1.2} max={1.2} step={0.01} onChange={(x) => settings.set({ x1: x })} testId="x1" />
-            <Slider label={<>x<sub>2</sub></>} value={v.x2} min={-1.2} max={1.2} step={0.01} onChange={(x) => settings.set({ x2: x })} testId="x2" />
+            <Slider label={<>x<sub>1</sub></>} value={v.x1} min={-1.2} max={1.2} step={0.01} onChange={(x) => setSettings({ x1: x })} testId="x1" />
+            <Slider label={<>x<sub>2</sub></>} value={v.x2} min={-1.2} max={1.2} step={0.01} onChange={(x) => setSettings({ x2: x })} testId="x2" />
           </fieldset>
         </div>
       </div>
@@ -278,7 +282,8 @@ export default function NeuronFigure() {
         onPlay={play}
         onStep={(unit) => void trainer?.step(unit)}
         onReset={() => void reset()}
-        onSpeed={(s) => trainer?.setSpeed(s)}
+        speed={speed}
+        onSpeed={setSpeed}
         message={message}
       >
         <Slider
@@ -289,12 +294,12 @@ export default function NeuronFigure() {
           step={0.001}
           log
           format={(x) => String(x)}
-          onChange={(x) => settings.set({ lr: x })}
+          onChange={(x) => setSettings({ lr: x })}
           testId="lr"
         />
         <label className="select">
           batch size
-          <select value={v.bs} onChange={(e) => settings.set({ bs: Number(e.target.value) })} data-testid="bs">
+          <select value={v.bs} onChange={(e) => setSettings({ bs: Number(e.target.value) })} data-testid="bs">
             {[1, 5, 10, 25, 50, 100].map((n) => (
               <option key={n} value={n}>
                 {n}
@@ -304,13 +309,13 @@ export default function NeuronFigure() {
         </label>
         <label className="select">
           data
-          <select value={v.data} onChange={(e) => settings.set({ data: e.target.value as typeof v.data })} data-testid="data">
+          <select value={v.data} onChange={(e) => setSettings({ data: e.target.value as typeof v.data })} data-testid="data">
             <option value="blobs">two groups</option>
             <option value="xor">four corners (XOR)</option>
             <option value="circle">circle</option>
           </select>
         </label>
-        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })}>
+        <button type="button" className="secondary" onClick={() => setSettings({ seed: (v.seed % 99999) + 1 })}>
           New points (seed {v.seed})
         </button>
       </TrainerControls>

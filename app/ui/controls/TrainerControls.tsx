@@ -12,6 +12,8 @@ interface TrainerControlsProps {
   onPlay(): void;
   onStep(unit: 'batch' | 'epoch'): void;
   onReset(): void;
+  /** Training steps per animation frame (below 1: one step every 1/speed frames; Infinity: fill the frame). */
+  speed: number;
   onSpeed(stepsPerFrame: number): void;
   children?: ReactNode;
 }
@@ -23,7 +25,7 @@ const SPEEDS = [
   { label: 'as fast as possible', value: Infinity },
 ];
 
-export function TrainerControls({ status, ready, message, onPlay, onStep, onReset, onSpeed, children }: TrainerControlsProps) {
+export function TrainerControls({ status, ready, message, onPlay, onStep, onReset, speed, onSpeed, children }: TrainerControlsProps) {
   const playing = status === 'playing';
   return (
     <div className="trainer-controls">
@@ -42,7 +44,7 @@ export function TrainerControls({ status, ready, message, onPlay, onStep, onRese
         </button>
         <label className="select">
           speed
-          <select defaultValue={1} onChange={(e) => onSpeed(Number(e.target.value))} disabled={!ready}>
+          <select value={speed} onChange={(e) => onSpeed(Number(e.target.value))} disabled={!ready}>
             {SPEEDS.map((s) => (
               <option key={s.label} value={s.value}>
                 {s.label}
