@@ -8,7 +8,7 @@ test('the course home lists the lessons and links the ready ones', async ({ page
   await expect(cards.first()).toContainText('The neuron');
   await expect(page.getByRole('main').getByRole('link', { name: 'The neuron' })).toHaveAttribute('href', '#/the-neuron');
   // The home page must not load TF.js: the badge says it has not started.
-  await expect(page.getByTestId('backend-badge')).toHaveText('TF.js: not loaded');
+  await expect(page.getByTestId('backend-badge')).toHaveAccessibleName('TF.js: not loaded');
   await page.getByRole('main').getByRole('link', { name: 'The neuron' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'The neuron' })).toBeVisible();
   expect(consoleProblems).toEqual([]);

@@ -147,4 +147,22 @@ test.describe('the neuron lesson', () => {
     await expect(figure).toHaveAttribute('data-status', 'playing');
     expect(consoleProblems).toEqual([]);
   });
+
+  test('training a teacher started keeps going while the tab is hidden', async ({ page, consoleProblems }) => {
+    const figure = await openNeuron(page);
+    await page.getByTestId('train').click();
+    await expect(figure).toHaveAttribute('data-status', 'playing');
+    // Headless Chromium never hides a tab, so hide this one the way a real browser does: document.hidden turns
+    // true, 'visibilitychange' fires, and requestAnimationFrame stops calling back.
+    await page.evaluate(() => {
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      window.requestAnimationFrame = () => 0;
+      document.dispatchEvent(new Event('visibilitychange'));
+    });
+    const step = Number(await page.locator('[data-step]').textContent());
+    await expect.poll(async () => Number(await page.locator('[data-step]').textContent())).toBeGreaterThan(step + 20);
+    await expect(figure).toHaveAttribute('data-status', 'playing');
+    expect(consoleProblems).toEqual([]);
+  });
 });

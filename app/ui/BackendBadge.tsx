@@ -5,6 +5,7 @@ import { useId, useState } from 'react';
 import { useBackendStatus } from '../state/backend';
 
 const LABELS = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' } as const;
+const SHORT = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' } as const;
 
 export function BackendBadge() {
   const status = useBackendStatus((s) => s.status);
@@ -12,25 +13,31 @@ export function BackendBadge() {
   const panelId = useId();
 
   let text: string;
+  // Phones show the short form; the full text stays the button's accessible name.
+  let short: string;
   let detail: string;
   let tone = 'idle';
   switch (status.phase) {
     case 'idle':
       text = 'TF.js: not loaded';
+      short = 'TF.js idle';
       detail = 'TensorFlow.js loads with the first live figure, so pages without one stay light.';
       break;
     case 'choosing':
       text = 'TF.js: choosing a backend…';
+      short = 'TF.js…';
       detail = 'Trying the backends your browser offers, fastest first.';
       break;
     case 'lost':
       text = `TF.js: ${LABELS[status.name]} lost`;
+      short = `${SHORT[status.name]} lost`;
       detail = `${status.why} Switching to the next backend; the trained weights are kept.`;
       tone = 'warning';
       break;
     case 'ready': {
       const { choice } = status;
       text = `TF.js: ${LABELS[choice.name]}`;
+      short = SHORT[choice.name];
       const skipped = choice.skipped.map((s) => `${LABELS[s.name]}: ${s.why}`);
       detail = [choice.reason, ...(skipped.length ? ['Not used: ' + skipped.join('; ') + '.'] : [])].join(' ');
       tone = choice.source === 'runtime-fallback' || choice.skipped.length > 0 ? 'fallback' : 'ok';
@@ -45,11 +52,15 @@ export function BackendBadge() {
         className={`backend-badge tone-${tone}`}
         data-testid="backend-badge"
         data-backend={status.phase === 'ready' ? status.choice.name : ''}
+        aria-label={text}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
-        {text}
+        <span className="wide-only">{text}</span>
+        <span className="narrow-only" aria-hidden="true">
+          {short}
+        </span>
       </button>
       <div id={panelId} className="backend-detail" role="status" hidden={!open} data-testid="backend-detail">
         {detail}

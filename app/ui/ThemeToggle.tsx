@@ -7,8 +7,17 @@ export function ThemeToggle() {
   const theme = usePrefs((s) => s.theme);
   const setTheme = usePrefs((s) => s.setTheme);
   return (
-    <button type="button" className="theme-toggle" onClick={() => setTheme(NEXT[theme])} title="Switch colour theme">
-      {LABEL[theme]}
+    <button
+      type="button"
+      className="theme-toggle"
+      onClick={() => setTheme(NEXT[theme])}
+      title="Switch colour theme"
+      aria-label={LABEL[theme]}
+    >
+      <span className="wide-only">{LABEL[theme]}</span>
+      <span className="narrow-only" aria-hidden="true">
+        ◐
+      </span>
     </button>
   );
 }
