@@ -72,7 +72,8 @@ export function createDecisionPlane(el: HTMLElement, options: PlaneOptions = {})
     .style('position', 'relative')
     .style('width', '100%')
     .style('display', 'block')
-    .style('touch-action', 'none');
+    // Vertical swipes still scroll the page on a phone; horizontal drags and taps move the input point.
+    .style('touch-action', 'pan-y pinch-zoom');
   const g = svg.append('g').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
   g.append('g').attr('class', 'axis').attr('transform', `translate(0,${inner})`).call(d3.axisBottom(x).ticks(5));
   g.append('g').attr('class', 'axis').call(d3.axisLeft(y).ticks(5));
