@@ -11,6 +11,7 @@ export { createScheduler, type Scheduler } from './scheduler';
 
 export { makePoints2D, BLOB_CENTRES, type Points2DKind, type Points2DOptions } from './data/points2d';
 export { createBatcher, type Batcher, type BatchPosition } from './data/batcher';
+export { gridPoints } from './data/grid';
 
 export {
   createNeuron,

@@ -77,6 +77,13 @@ export const lessons: readonly LessonMeta[] = [
     learn: ['Spot overfitting in train and test curves', 'Use dropout and weight decay'],
   },
   {
+    slug: 'deep-networks-and-vanishing-gradients',
+    title: 'Deep networks and vanishing gradients',
+    summary: 'Why very deep networks stop learning, and the fixes that made depth work.',
+    minutes: 20,
+    learn: ['Watch gradients shrink layer by layer', 'Compare ReLU, normalization and skip connections'],
+  },
+  {
     slug: 'convolutional-networks',
     title: 'Convolutional networks',
     summary: 'Kernels, pooling and a CNN that learns to read digits in your browser.',

@@ -42,6 +42,27 @@ export function fieldColour(v: number): [number, number, number] {
   return [0, 1, 2].map((i) => Math.round(pale[i]! + (end[i]! - pale[i]!) * k)) as [number, number, number];
 }
 
+/**
+ * Turns values computed at `gridPoints(res, lo, hi)` (engine) into a `field` for the plane: each (x, y) reads the
+ * grid cell it falls in. `scale` maps a raw model output to [0, 1] for colour.
+ *
+ * @example
+ * plane.update({ field: fieldFromGrid(snapshot.probes.grid, 48, [-1.2, 1.2]), line: null, points, labels, probe });
+ */
+export function fieldFromGrid(
+  values: ArrayLike<number>,
+  res: number,
+  [lo, hi]: [number, number],
+  scale: (v: number) => number = (v) => v,
+): (x: number, y: number) => number {
+  const cell = (hi - lo) / res;
+  return (x, y) => {
+    const i = Math.min(res - 1, Math.max(0, Math.floor((x - lo) / cell)));
+    const j = Math.min(res - 1, Math.max(0, Math.floor((hi - y) / cell)));
+    return scale(values[j * res + i] ?? 0.5);
+  };
+}
+
 export function createDecisionPlane(el: HTMLElement, options: PlaneOptions = {}) {
   const [lo, hi] = options.domain ?? [-1.2, 1.2];
   const res = options.resolution ?? 48;
