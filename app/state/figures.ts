@@ -39,6 +39,9 @@ let urlTimer: ReturnType<typeof setTimeout> | undefined;
 function mirrorToUrl<S extends Schema>(lesson: string, figure: string, schema: S, values: ValuesOf<S>): void {
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {
+    // The reader may have left the lesson in the meantime: never pull the address back to it.
+    const route = parseRoute(window.location.hash);
+    if (route.page !== 'lesson' || route.slug !== lesson) return;
     const href = lessonHref(lesson, figure, withAppParams(formatParams(schema, values)));
     if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href);
   }, 150);
