@@ -40,3 +40,14 @@ export {
   type BackendDeps,
   type Ranking,
 } from './backend';
+export {
+  activationTf,
+  activationValue,
+  activationSlope,
+  activationCurve,
+  softmax,
+  softmaxSlope,
+  LEAKY_ALPHA,
+  type ScalarActivation,
+  type ActivationCurve,
+} from './activations';
