@@ -8,12 +8,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   activationCurve,
   activationSlope,
-  activationTf,
   activationValue,
   softmax,
   softmaxSlope,
   type ScalarActivation,
 } from './activations';
+import { activationTf } from './activationsTf';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

@@ -1,40 +1,14 @@
 /**
- * The common activation functions, twice: as TF.js ops (what a network built with TF.js really runs) and as
- * closed-form JavaScript for the value and the slope, so a figure can redraw them under a dragging finger without
- * a device round trip. activations.test.ts proves the two agree: the JavaScript values against TF.js's ops, and
- * the JavaScript slopes against TF.js's own gradients (tf.grad), including TF.js's choice at the kinks.
+ * The common activation functions as closed-form JavaScript, value and slope, so a figure can redraw them under
+ * a dragging finger without a device round trip (and without loading TF.js). Their TF.js twins are in
+ * activationsTf.ts; activations.test.ts proves the two agree: the JavaScript values against TF.js's ops, and the
+ * JavaScript slopes against TF.js's own gradients (tf.grad), including TF.js's choice at the kinks.
  */
-import * as tf from '@tensorflow/tfjs';
-
 /** The activations with one number in and one number out. */
 export type ScalarActivation = 'relu' | 'leaky-relu' | 'sigmoid' | 'tanh' | 'gelu';
 
 /** The slope leaky ReLU keeps for negative inputs here. Libraries differ: PyTorch uses 0.01, TF.js 0.2. */
 export const LEAKY_ALPHA = 0.1;
-
-/**
- * The activation as TF.js ops, elementwise. GELU is the exact form x·Φ(x), Φ the standard normal CDF, as in
- * TF.js Layers' 'gelu'.
- *
- * @example
- * const y = tf.tidy(() => activationTf('gelu', tf.tensor1d([-1, 0, 1])));
- */
-export function activationTf(name: ScalarActivation, x: tf.Tensor): tf.Tensor {
-  return tf.tidy(() => {
-    switch (name) {
-      case 'relu':
-        return tf.relu(x);
-      case 'leaky-relu':
-        return tf.leakyRelu(x, LEAKY_ALPHA);
-      case 'sigmoid':
-        return tf.sigmoid(x);
-      case 'tanh':
-        return tf.tanh(x);
-      case 'gelu':
-        return tf.mul(x, tf.mul(0.5, tf.add(1, tf.erf(tf.div(x, Math.SQRT2)))));
-    }
-  });
-}
 
 /**
  * The error function, Abramowitz & Stegun 7.1.26 (absolute error below 1.5e-7, under float32 rounding): the same

@@ -40,8 +40,8 @@ export {
   type BackendDeps,
   type Ranking,
 } from './backend';
+export { activationTf } from './activationsTf';
 export {
-  activationTf,
   activationValue,
   activationSlope,
   activationCurve,
@@ -51,3 +51,4 @@ export {
   type ScalarActivation,
   type ActivationCurve,
 } from './activations';
+export { collapseLinearMlp, type AffineMap } from './models/collapse';
