@@ -107,10 +107,14 @@ test.describe('the activation functions lesson', () => {
     const first = await num(page, 'loss-nonlinear');
     await page.getByTestId('train').click();
     await expect(figure).toHaveAttribute('data-status', 'playing');
-    await expect.poll(() => percent(page, 'acc-nonlinear'), { timeout: 60_000 }).toBeGreaterThanOrEqual(95);
+    // The shown loss is the last batch's, which is noisy: wait for a snapshot where both have clearly improved.
+    await expect
+      .poll(async () => (await percent(page, 'acc-nonlinear')) >= 95 && (await num(page, 'loss-nonlinear')) < first * 0.5, {
+        timeout: 60_000,
+      })
+      .toBe(true);
     await page.getByTestId('train').click(); // pause both
     await expect(figure).toHaveAttribute('data-status', 'paused');
-    expect(await num(page, 'loss-nonlinear')).toBeLessThan(first * 0.5);
     // The linear net trained just as long, but a line cannot separate a disc from a ring.
     expect(Number(await page.getByTestId('cmp-linear').locator('[data-step]').textContent())).toBeGreaterThan(20);
     expect(await percent(page, 'acc-linear')).toBeLessThan(75);
