@@ -40,3 +40,15 @@ export {
   type BackendDeps,
   type Ranking,
 } from './backend';
+export { activationTf } from './activationsTf';
+export {
+  activationValue,
+  activationSlope,
+  activationCurve,
+  softmax,
+  softmaxSlope,
+  LEAKY_ALPHA,
+  type ScalarActivation,
+  type ActivationCurve,
+} from './activations';
+export { collapseLinearMlp, type AffineMap } from './models/collapse';

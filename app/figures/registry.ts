@@ -21,6 +21,18 @@ export const figures = {
     label: 'A single neuron classifying points in the plane',
     alt: 'The figure plots two classes of points in a square. The neuron’s output is shaded over the square, and a line marks where its answer switches class. Sliders set the two weights and the bias; the formula above shows the live numbers; a chart below shows the loss falling while the neuron trains.',
   },
+  'activation-explorer': {
+    load: () => import('./activations/ActivationExplorer'),
+    minHeight: 520,
+    label: 'An activation function and its slope, with a draggable input',
+    alt: 'A plot of the chosen activation function (solid line) and its slope (dashed line) for inputs from −4 to 4. A point on the curve marks the chosen input x, with its tangent line; shaded bands mark where the function is nearly flat. A menu picks ReLU, leaky ReLU, sigmoid, tanh, GELU or softmax, a slider moves x, and the values of f(x) and the slope are printed. For softmax, three sliders set three scores and bars show the three probabilities, which always sum to 1.',
+  },
+  'linear-vs-nonlinear': {
+    load: () => import('./activations/LinearVsNonlinear'),
+    minHeight: 760,
+    label: 'Two deep networks, one all linear and one with ReLU, trained side by side',
+    alt: 'Two heatmaps of the same points: an inner disc of blue squares inside a ring of orange circles (or four corners in the XOR setting). The left network has three hidden layers with no activation; however long it trains, its shading splits the square with one straight line and its accuracy stays near chance. The right network has the same shape with ReLU (or tanh) hidden layers; it bends its boundary around the disc and its accuracy climbs towards 100%. Loss charts below show the left loss stuck and the right loss falling.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -13,6 +13,12 @@ export const glossary = {
   epoch: 'One full pass over all the training examples.',
   batch: 'The handful of examples used for one update of the weights.',
   'linearly-separable': 'Two classes that a single straight line can split perfectly.',
+  relu: 'Rectified linear unit: max(0, x). It passes positive inputs unchanged and turns negative ones into 0.',
+  saturation: 'When an activation such as sigmoid or tanh sits on one of its flat ends, so its slope is nearly 0 and almost no gradient flows back through it.',
+  'dead-relu': 'A ReLU unit whose input is negative for every example: its output and its slope are always 0, so it stops learning.',
+  softmax: 'Turns a list of scores into probabilities that are positive and sum to 1; the largest score gets the largest share.',
+  logits: 'The raw scores a classifier produces before softmax or sigmoid turns them into probabilities.',
+  'hidden-layer': 'A layer of neurons between the input and the output. Its values are not given or asked for; the network chooses them.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

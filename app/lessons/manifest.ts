@@ -39,7 +39,12 @@ export const lessons: readonly LessonMeta[] = [
     title: 'Activation functions',
     summary: 'ReLU, sigmoid, tanh and friends, and why a network needs a bend.',
     minutes: 15,
-    learn: ['Compare common activations and their slopes', 'See why stacked linear layers stay linear'],
+    learn: [
+      'Read the value and the slope of ReLU, leaky ReLU, sigmoid, tanh, GELU and softmax at any input',
+      'Say which activations go in hidden layers and which at the output, and why saturation and dead ReLUs hurt',
+      'Explain, and watch live, why a deep network with only linear layers can draw nothing but a straight line',
+    ],
+    load: () => import('./activation-functions.mdx'),
   },
   {
     slug: 'layers-and-forward-propagation',
