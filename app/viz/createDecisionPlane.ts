@@ -17,8 +17,8 @@ export interface PlaneState {
   /** Flat [x0, y0, x1, y1, …] in the plane's domain, and 0/1 labels. */
   points: Float32Array;
   labels: Float32Array;
-  /** The point whose arithmetic the formula shows. */
-  probe: { x: number; y: number };
+  /** The point whose arithmetic the figure shows, marked ✛; omit it to hide the marker. */
+  probe?: { x: number; y: number };
 }
 
 export interface PlaneOptions {
@@ -26,6 +26,8 @@ export interface PlaneOptions {
   /** Heatmap cells per side; the canvas is scaled up by CSS. */
   resolution?: number;
   onProbeMove?: (x: number, y: number) => void;
+  /** Accessible name of the plot. */
+  label?: string;
 }
 
 const MARGIN = { top: 8, right: 8, bottom: 28, left: 34 };
@@ -89,7 +91,7 @@ export function createDecisionPlane(el: HTMLElement, options: PlaneOptions = {})
     .append('svg')
     .attr('viewBox', `0 0 ${VIEW} ${VIEW}`)
     .attr('role', 'img')
-    .attr('aria-label', 'Points of two classes and the neuron’s decision line')
+    .attr('aria-label', options.label ?? 'Points of two classes and the model’s decision boundary')
     .style('position', 'relative')
     .style('width', '100%')
     .style('display', 'block')
@@ -196,7 +198,8 @@ export function createDecisionPlane(el: HTMLElement, options: PlaneOptions = {})
       })
       .attr('transform', (i) => `translate(${x(state.points[2 * i]!)},${y(state.points[2 * i + 1]!)})`);
 
-    probe.attr('transform', `translate(${x(state.probe.x)},${y(state.probe.y)})`);
+    if (state.probe) probe.style('display', null).attr('transform', `translate(${x(state.probe.x)},${y(state.probe.y)})`);
+    else probe.style('display', 'none');
   }
 
   return {

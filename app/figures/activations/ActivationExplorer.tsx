@@ -173,7 +173,7 @@ export default function ActivationExplorer() {
           </p>
         </div>
       </div>
-      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />
     </div>
   );
 }

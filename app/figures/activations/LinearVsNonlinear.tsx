@@ -26,8 +26,6 @@ const BATCH = 10;
 const RES = 40;
 const DOMAIN: [number, number] = [-1.2, 1.2];
 const GRID = gridPoints(RES, DOMAIN[0], DOMAIN[1]);
-/** The ✛ of the decision plane is not used here: park it outside the clipped plot. */
-const NO_PROBE = { x: 99, y: 99 };
 
 const CALIBRATION = createTrainingWorkload('mlp-2-8-8-8-1-relu-b10', {
   build: (rng) => createMlp({ sizes: SIZES, activation: 'relu', output: 'sigmoid', loss: 'bce' }, rng),
@@ -84,7 +82,6 @@ export default function LinearVsNonlinear() {
       line: side === 'linear' && collapsed.current ? { w1: collapsed.current.w1, w2: collapsed.current.w2, c: -collapsed.current.b } : null,
       points: data.xs,
       labels: data.ys,
-      probe: NO_PROBE,
     });
   }, []);
 
@@ -145,8 +142,11 @@ export default function LinearVsNonlinear() {
     const made = { planes: planes.current, charts: charts.current };
     for (const side of ['linear', 'nonlinear'] as const) {
       const planeEl = els[side].plane.current!;
-      planes.current[side] = createDecisionPlane(planeEl, { domain: DOMAIN, resolution: RES });
-      planeEl.querySelector('svg')?.setAttribute('aria-label', `Decision heatmap of the ${side === 'linear' ? 'all-linear' : 'non-linear'} network`);
+      planes.current[side] = createDecisionPlane(planeEl, {
+        domain: DOMAIN,
+        resolution: RES,
+        label: `Decision heatmap of the ${side === 'linear' ? 'all-linear' : 'non-linear'} network`,
+      });
       charts.current[side] = createLossChart(els[side].loss.current!, { label: side === 'linear' ? 'loss, all linear' : 'loss, non-linear' });
       charts.current[side]!.update({ steps: [], losses: [] });
       drawPlane(side);

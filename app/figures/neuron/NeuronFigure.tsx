@@ -155,6 +155,7 @@ export default function NeuronFigure() {
   // Charts are created once; React never renders inside the elements they own.
   useEffect(() => {
     plane.current = createDecisionPlane(planeEl.current!, {
+      label: 'Points of two classes, the neuron’s output shading and its decision line',
       onProbeMove: (x, y) => setSettings({ x1: x, x2: y }),
     });
     chart.current = createLossChart(lossEl.current!);

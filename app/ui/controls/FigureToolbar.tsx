@@ -8,9 +8,11 @@ import { useFigureFrame } from '../lesson/LessonContext';
 interface FigureToolbarProps {
   shareLink(): string;
   onResetDefaults(): void;
+  /** Figures that train offer "keep training when scrolled away"; the others do not. */
+  canPin?: boolean;
 }
 
-export function FigureToolbar({ shareLink, onResetDefaults }: FigureToolbarProps) {
+export function FigureToolbar({ shareLink, onResetDefaults, canPin = true }: FigureToolbarProps) {
   const { pinned, setPinned } = useFigureFrame();
   const [copied, setCopied] = useState<string | null>(null);
 
@@ -33,10 +35,12 @@ export function FigureToolbar({ shareLink, onResetDefaults }: FigureToolbarProps
       <button type="button" className="secondary" onClick={onResetDefaults} data-testid="reset-defaults">
         Reset to lesson default
       </button>
-      <label className="pin">
-        <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
-        Keep training when scrolled away
-      </label>
+      {canPin ? (
+        <label className="pin">
+          <input type="checkbox" checked={pinned} onChange={(e) => setPinned(e.target.checked)} />
+          Keep training when scrolled away
+        </label>
+      ) : null}
       {copied ? (
         <p className="share-result" role="status" data-testid="share-result">
           {copied === 'Link copied.' ? copied : <>Copy this link: <input readOnly value={copied} aria-label="Share link" onFocus={(e) => e.target.select()} /></>}
