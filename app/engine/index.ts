@@ -40,3 +40,5 @@ export {
   type BackendDeps,
   type Ranking,
 } from './backend';
+export { binaryLoss, softmax, softmaxCrossEntropy, type BinaryLossKind, type BinaryLossPoint } from './losses';
+export { createLogistic, logisticLossAndGradient } from './models/logistic';
