@@ -13,6 +13,11 @@ export const glossary = {
   epoch: 'One full pass over all the training examples.',
   batch: 'The handful of examples used for one update of the weights.',
   'linearly-separable': 'Two classes that a single straight line can split perfectly.',
+  'mean-squared-error': 'A loss: the average of the squared gaps between each prediction and its right answer.',
+  'cross-entropy': 'A loss for classifiers: minus the log of the probability the model gave to the right answer. Confidently wrong answers cost a lot.',
+  saturation: 'When a sigmoid or tanh receives a large positive or negative input, its curve is flat, so its slope, and the gradient through it, is nearly zero.',
+  softmax: 'A function that turns a list of scores into probabilities: each becomes e to its score, divided by the sum of them all.',
+  logit: 'The raw score a classifier computes before sigmoid or softmax turns it into a probability; for one neuron, its weighted sum z.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;
