@@ -76,7 +76,7 @@ export default function LossCurvesFigure() {
       <div ref={plotEl} className="lc-plot" data-testid="loss-curves-plot" />
       <p className="legend">
         <span className="lc-key lc-key-mse" aria-hidden="true" /> squared error (dashed){' '}
-        <span className="lc-key lc-key-bce" aria-hidden="true" /> cross-entropy (solid). The short dark lines are the
+        <span className="lc-key lc-key-bce" aria-hidden="true" /> cross-entropy (solid). The short straight lines are the
         tangents: their slope is dL/dŷ. Drag on the plot to move ŷ.
       </p>
       <fieldset className="controls lc-controls">
