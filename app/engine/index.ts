@@ -52,3 +52,5 @@ export {
   type ActivationCurve,
 } from './activations';
 export { collapseLinearMlp, type AffineMap } from './models/collapse';
+export { binaryLoss, softmaxCrossEntropy, type BinaryLossKind, type BinaryLossPoint } from './losses';
+export { createLogistic, logisticLossAndGradient } from './models/logistic';

@@ -190,7 +190,9 @@ describe('createTrainer', () => {
 
   it('honours slow speeds: one step every 1/x frames', async () => {
     const scheduler = manualScheduler();
-    const t = mlpTrainer({ scheduler });
+    // A frame budget no step can exceed, so that a loaded machine cannot cut a tick short: this test is about the
+    // speed cap, not the budget.
+    const t = mlpTrainer({ scheduler, frameBudgetMs: 60_000 });
     await t.ready;
     t.setSpeed(0.25);
     t.play();

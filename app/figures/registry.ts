@@ -33,6 +33,24 @@ export const figures = {
     label: 'Two deep networks, one all linear and one with ReLU, trained side by side',
     alt: 'Two heatmaps of the same points: an inner disc of blue squares inside a ring of orange circles (or four corners in the XOR setting). The left network has three hidden layers with no activation; however long it trains, its shading splits the square with one straight line and its accuracy stays near chance. The right network has the same shape with ReLU (or tanh) hidden layers; it bends its boundary around the disc and its accuracy climbs towards 100%. Loss charts below show the left loss stuck and the right loss falling.',
   },
+  'loss-curves': {
+    load: () => import('./loss-curves/LossCurvesFigure'),
+    minHeight: 620,
+    label: 'Squared error and cross-entropy against the prediction, with their slopes',
+    alt: 'A plot of two losses against the prediction ŷ from 0 to 1 for a true label y of 0 or 1: squared error, a dashed parabola that never exceeds 1, and cross-entropy, a solid curve that rises without limit as the prediction nears the wrong end. A marker and a short tangent line sit on each curve at the chosen ŷ. Beside the plot, each loss’s formula shows its value, its slope against ŷ and its slope against the neuron’s weighted sum z with the live numbers, and two bars compare how hard each loss pushes the weights.',
+  },
+  'loss-race': {
+    load: () => import('./loss-race/LossRaceFigure'),
+    minHeight: 900,
+    label: 'The same sigmoid neuron trained with squared error and with cross-entropy, side by side',
+    alt: 'Two copies of one sigmoid neuron over the same two groups of points, starting from the same confidently wrong weights. Pressing Train trains both with TensorFlow.js: the left one with squared error, the right one with cross-entropy. Each side shows its decision line, its step count, loss, accuracy and the size of its gradient, and a chart of its loss. The cross-entropy side turns its line around within a few dozen steps; the squared-error side barely moves for a long time.',
+  },
+  softmax: {
+    load: () => import('./softmax/SoftmaxFigure'),
+    minHeight: 380,
+    label: 'Softmax probabilities and the cross-entropy loss for three class scores',
+    alt: 'Three classes, cat, dog and bird, each with a score slider. Softmax turns the scores into probabilities shown as bars that sum to 100%. One class is marked as the right answer; the loss is minus the log of its probability, shown in a formula with the live numbers, with the gradient of the loss for each score.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -19,6 +19,9 @@ export const glossary = {
   softmax: 'Turns a list of scores into probabilities that are positive and sum to 1; the largest score gets the largest share.',
   logits: 'The raw scores a classifier produces before softmax or sigmoid turns them into probabilities.',
   'hidden-layer': 'A layer of neurons between the input and the output. Its values are not given or asked for; the network chooses them.',
+  'mean-squared-error': 'A loss: the average of the squared gaps between each prediction and its right answer.',
+  'cross-entropy': 'A loss for classifiers: minus the log of the probability the model gave to the right answer. Confidently wrong answers cost a lot.',
+  logit: 'The raw score a classifier computes before sigmoid or softmax turns it into a probability; for one neuron, its weighted sum z.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -58,7 +58,12 @@ export const lessons: readonly LessonMeta[] = [
     title: 'Loss functions',
     summary: 'How a network measures how wrong it is.',
     minutes: 12,
-    learn: ['Compare squared error and cross-entropy', 'Read a loss’s gradient'],
+    learn: [
+      'Compare squared error and cross-entropy on the same prediction',
+      'Read a loss’s gradient, and see why a saturated sigmoid needs cross-entropy',
+      'Score many classes with softmax and cross-entropy',
+    ],
+    load: () => import('./loss-functions.mdx'),
   },
   {
     slug: 'gradient-descent-and-backpropagation',
