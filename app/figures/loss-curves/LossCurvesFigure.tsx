@@ -121,7 +121,7 @@ export default function LossCurvesFigure() {
               : 'Here the two push about equally hard.'}
         </p>
       </section>
-      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />
     </div>
   );
 }

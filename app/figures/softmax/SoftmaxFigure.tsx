@@ -83,7 +83,7 @@ export default function SoftmaxFigure() {
         Loss for the right answer, {name}: <strong>{f2(loss)}</strong>.{' '}
         {probs[right]! >= Math.max(...probs) ? 'The network’s top guess is right.' : 'The network’s top guess is wrong.'}
       </p>
-      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />
     </div>
   );
 }
