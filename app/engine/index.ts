@@ -40,3 +40,4 @@ export {
   type BackendDeps,
   type Ranking,
 } from './backend';
+export { mlpLayerOutputs, mlpLayerProbes, mlpForward, mlpSizes, type LayerValues } from './models/mlpLayers';

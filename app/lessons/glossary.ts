@@ -13,6 +13,12 @@ export const glossary = {
   epoch: 'One full pass over all the training examples.',
   batch: 'The handful of examples used for one update of the weights.',
   'linearly-separable': 'Two classes that a single straight line can split perfectly.',
+  layer: 'A group of neurons that all read the same inputs, each with its own weights and bias. Their outputs feed the next layer.',
+  'hidden-layer': 'A layer between the input and the output. Nobody tells it what to output; it learns its own job in training.',
+  mlp: 'A multi-layer perceptron: layers of neurons in a chain, each neuron wired to every neuron of the layer before.',
+  'weight-matrix': 'All the weights of one layer in a grid: one row per neuron of the layer, one column per input to it.',
+  'forward-propagation': 'Computing a network’s output from its input, one layer after another. Also called a forward pass.',
+  feature: 'Something about the input that a neuron responds to, like “above this line” or “near the middle”.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;
