@@ -55,15 +55,17 @@ export interface NetworkGraphOptions {
   layerNames?: (layer: number, layers: number) => string;
   /** A short name for one neuron, e.g. "x₁" for an input. */
   unitName?: (layer: number, unit: number) => string;
-  /** The neuron under the pointer or the focus (null when none). */
+  /** Called with the neuron the reader hovers, focuses or taps; that neuron is then outlined as selected. */
   onSelect?: (layer: number, unit: number) => void;
+  /** The neuron outlined as selected at the start. */
+  selected?: { layer: number; unit: number };
   /** How numbers are printed on the neurons. */
   format?: (v: number) => string;
 }
 
 const W = 600;
-const NODE = 52;
-const ROW = 82;
+const NODE = 64;
+const ROW = 92;
 const TOP = 40;
 const SIDE = 40;
 
@@ -77,6 +79,7 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
   const format = options.format ?? defaultFormat;
 
   const root = d3.select(el).append('div').attr('class', 'netgraph');
+  let selected = options.selected ?? null;
   let sizes: number[] = [];
   let height = 0;
   let svg: d3.Selection<SVGSVGElement, unknown, null, undefined> | null = null;
@@ -129,7 +132,12 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
         const marker = button.append('span').attr('class', 'netgraph-marker').attr('aria-hidden', 'true');
         const value = button.append('span').attr('class', 'netgraph-value');
         const node = button.node()!;
-        const select = () => options.onSelect?.(l, u);
+        const select = () => {
+          root.selectAll('.netgraph-node').classed('is-selected', false);
+          node.classList.add('is-selected');
+          selected = { layer: l, unit: u };
+          options.onSelect?.(l, u);
+        };
         node.addEventListener('pointerenter', select);
         node.addEventListener('focus', select);
         node.addEventListener('click', () => {
@@ -139,6 +147,7 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
           node.setAttribute('aria-pressed', String(zoomed));
           select();
         });
+        if (selected?.layer === l && selected.unit === u) node.classList.add('is-selected');
         const ctx = (canvas.node() as HTMLCanvasElement).getContext('2d')!;
         return { button: node, ctx, image: ctx.createImageData(res, res), value: value.node()!, marker: marker.node()! };
       });

@@ -7,6 +7,7 @@
  * for the chosen point come from the snapshot's weights through the engine's JavaScript forward pass (a unit test
  * proves it equals the TF.js model). Snapshots go straight to the charts, never through React state.
  */
+import katex from 'katex';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   createMlp,
@@ -30,7 +31,7 @@ import { createLossChart, type LossChart } from '../../viz/createLossChart';
 import { createNetworkGraph, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
 import { useLiveTrainer } from '../useLiveTrainer';
 import './layers.css';
-import { neuronArithmetic, neuronSymbol } from './notation';
+import { neuronArithmeticTex, neuronSymbol, neuronTex } from './notation';
 import { ARCHITECTURES, networkSchema, type NetworkSettings } from './schema';
 
 const POINTS = 200;
@@ -83,6 +84,46 @@ export default function NetworkFigure() {
   const graph = useRef<NetworkGraph | null>(null);
   const chart = useRef<LossChart | null>(null);
 
+  const detailFrame = useRef(0);
+  const detailAt = useRef(0);
+  const renderDetail = useCallback(() => {
+    // Typesetting is the slowest part of a frame: ten times a second is plenty for reading numbers.
+    if (performance.now() - detailAt.current < 100) {
+      detailFrame.current = requestAnimationFrame(() => renderDetail());
+      return;
+    }
+    detailAt.current = performance.now();
+    detailFrame.current = 0;
+    const { snapshot, act, probe } = live.current;
+    const el = detailEl.current;
+    if (!snapshot || !el) return;
+    const weights = snapshot.weights;
+    const layers = mlpForward(weights, [probe.x, probe.y], act, 'sigmoid');
+    const n = layers.length;
+    const layer = Math.min(selected.current.layer, n);
+    const unit = Math.min(selected.current.unit, (layer === 0 ? 2 : layers[layer - 1]!.a.length) - 1);
+    let tex: string;
+    if (layer === 0) {
+      tex = `${neuronTex(0, unit)} = \\mathbf{${(unit === 0 ? probe.x : probe.y).toFixed(2)}} \\quad \\text{(an input: the number you feed in)}`;
+    } else {
+      const w = weights[2 * (layer - 1)]!;
+      const b = weights[2 * (layer - 1) + 1]!;
+      const inputs = layer === 1 ? [probe.x, probe.y] : Array.from(layers[layer - 2]!.a);
+      const units = b.length;
+      tex = neuronArithmeticTex({
+        weights: inputs.map((_, i) => w[i * units + unit]!),
+        inputs,
+        bias: b[unit]!,
+        z: layers[layer - 1]!.z[unit]!,
+        a: layers[layer - 1]!.a[unit]!,
+        act: layer === n ? 'sigmoid' : act,
+        layer,
+        unit,
+      });
+    }
+    katex.render(tex, el, { throwOnError: false });
+  }, []);
+
   const draw = useCallback(() => {
     const { snapshot, act, probe, dataset: data } = live.current;
     if (!snapshot) return;
@@ -108,37 +149,14 @@ export default function NetworkFigure() {
       probe,
     });
 
-    // The arithmetic of the neuron the reader is looking at.
-    const sel = selected.current;
-    const p = detailEl.current;
-    if (p) {
-      const layer = Math.min(sel.layer, n);
-      const unit = Math.min(sel.unit, (layer === 0 ? 2 : layers[layer - 1]!.a.length) - 1);
-      if (layer === 0) {
-        p.textContent = `${neuronSymbol(0, unit)} = ${(unit === 0 ? probe.x : probe.y).toFixed(2).replace('-', '−')}: an input is just the number you feed in.`;
-      } else {
-        const w = weights[2 * (layer - 1)]!;
-        const b = weights[2 * (layer - 1) + 1]!;
-        const inputs = layer === 1 ? [probe.x, probe.y] : Array.from(layers[layer - 2]!.a);
-        const units = b.length;
-        p.textContent = neuronArithmetic({
-          weights: inputs.map((_, i) => w[i * units + unit]!),
-          inputs,
-          bias: b[unit]!,
-          z: layers[layer - 1]!.z[unit]!,
-          a: layers[layer - 1]!.a[unit]!,
-          act: layer === n ? 'σ' : act === 'relu' ? 'ReLU' : 'tanh',
-          layer,
-          unit,
-        });
-      }
-    }
+    // The arithmetic of the neuron the reader is looking at, typeset at most once per frame.
+    if (!detailFrame.current) detailFrame.current = requestAnimationFrame(renderDetail);
     const r = readout.current;
     if (r) {
       r.querySelector('[data-out]')!.textContent = layers[n - 1]!.a[0]!.toFixed(2);
       r.querySelector('[data-acc]')!.textContent = `${Math.round(accuracy(weights, act, data) * 100)}%`;
     }
-  }, []);
+  }, [renderDetail]);
 
   const trainerRef = useRef<ReturnType<typeof createTrainer> | null>(null);
   const onSnapshot = useCallback(
@@ -175,7 +193,7 @@ export default function NetworkFigure() {
   useEffect(() => {
     trainerRef.current = trainer;
   }, [trainer]);
-  const [speed, setSpeed] = useState(2);
+  const [speed, setSpeed] = useState(1);
   useEffect(() => {
     trainer?.setSpeed(speed);
   }, [trainer, speed]);
@@ -187,6 +205,7 @@ export default function NetworkFigure() {
       resolution: RES,
       domain: DOMAIN,
       unitName: (l, u) => neuronSymbol(l, u),
+      selected: selected.current,
       onSelect: (layer, unit) => {
         selected.current = { layer, unit };
         draw();
@@ -199,6 +218,8 @@ export default function NetworkFigure() {
       plane.current?.destroy();
       graph.current?.destroy();
       chart.current?.destroy();
+      cancelAnimationFrame(detailFrame.current);
+      detailFrame.current = 0;
     };
   }, [draw, setSettings]);
 
@@ -262,7 +283,7 @@ export default function NetworkFigure() {
         </div>
         <div className="layers-net">
           <div ref={graphEl} data-testid="network" />
-          <p ref={detailEl} className="layers-detail" data-testid="neuron-detail" aria-live="off" />
+          <p ref={detailEl} className="layers-detail" data-testid="neuron-detail" />
           <p className="legend">
             Each square is a neuron’s map: its output at every spot of the plane (orange low, blue high, pale near
             the middle); ✛ marks your input. Lines carry weight × activation: <span className="edge-key is-positive" aria-hidden="true" />{' '}
