@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 import { expect, readLoss, test } from './fixtures';
 
 const LESSON = '#/layers-and-forward-propagation';
@@ -130,6 +131,37 @@ test.describe('the layers and forward propagation lesson', () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await openFigure(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('keyboard reaches the neurons with a visible focus, and axe finds nothing serious', async ({ page, consoleProblems }) => {
+    await openFigure(page);
+    await page.getByTestId('x2').focus();
+    // Tab onwards into the network: the first neuron button is next after the x₂ slider's column.
+    let reached = false;
+    for (let i = 0; i < 10 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('netgraph-node') ?? false);
+    }
+    expect(reached).toBe(true);
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return el.matches(':focus-visible') && style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2;
+    });
+    expect(ring).toBe(true);
+    await expect(page.getByTestId('neuron-detail')).toContainText('x');
+
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
 });

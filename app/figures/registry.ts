@@ -23,7 +23,7 @@ export const figures = {
   },
   layers: {
     load: () => import('./layers/NetworkFigure'),
-    minHeight: 760,
+    minHeight: 960,
     label: 'A small neural network classifying points, with every neuron’s value for one input point',
     alt: 'On the left, two classes of points in a square, shaded by the network’s output, with a movable input point. On the right, the network as columns of neurons: the two inputs, one or two hidden layers and the output. Each neuron is a small map of what it outputs over the square, with its value for the input point printed under it. Lines between neurons are blue and solid when weight times activation is positive, orange and dashed when negative, and thicker when larger. A loss chart below falls while the network trains.',
   },

@@ -63,7 +63,9 @@ export interface NetworkGraphOptions {
   format?: (v: number) => string;
 }
 
-const W = 600;
+/** View widths: a narrow view on phones packs the columns closer, so the neurons are drawn larger. */
+const WIDE = 600;
+const NARROW = 420;
 const NODE = 64;
 const ROW = 92;
 const TOP = 40;
@@ -82,6 +84,8 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
   let selected = options.selected ?? null;
   let sizes: number[] = [];
   let height = 0;
+  let W = WIDE;
+  const widthFor = () => (el.clientWidth > 0 && el.clientWidth < 480 ? NARROW : WIDE);
   let svg: d3.Selection<SVGSVGElement, unknown, null, undefined> | null = null;
   let edges: SVGPathElement[][] = []; // edges[l][i * out + j], into layer l + 1
   let nodes: { button: HTMLButtonElement; ctx: CanvasRenderingContext2D; image: ImageData; value: HTMLElement; marker: HTMLElement }[][] = [];
@@ -92,6 +96,7 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
 
   function build(next: number[]) {
     sizes = next;
+    W = widthFor();
     root.selectAll('*').remove();
     height = TOP + (Math.max(...sizes) - 1) * ROW + NODE + 24;
     root.style('aspect-ratio', `${W} / ${height}`);
@@ -157,6 +162,14 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
   let pending: NetworkState | null = null;
   let frame = 0;
 
+  // Crossing the phone width (a rotated phone, a resized window) rebuilds the view at the other width.
+  const resize = new ResizeObserver(() => {
+    if (sizes.length === 0 || widthFor() === W) return;
+    build(sizes);
+    if (pending) schedule();
+  });
+  resize.observe(el);
+
   function draw(state: NetworkState) {
     // What each edge carries for this input: the weight times the activation it leaves from.
     let biggest = 1;
@@ -213,17 +226,21 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
     });
   }
 
+  function schedule() {
+    if (frame) return;
+    frame = requestAnimationFrame(() => {
+      frame = 0;
+      if (pending) draw(pending);
+    });
+  }
+
   return {
     /** Redraws at most once per animation frame, with the latest state; rebuilds when the layer sizes change. */
     update(state: NetworkState) {
       const next = state.layers.map((l) => l.values.length);
       if (next.join() !== sizes.join()) build(next);
       pending = state;
-      if (frame) return;
-      frame = requestAnimationFrame(() => {
-        frame = 0;
-        if (pending) draw(pending);
-      });
+      schedule();
     },
     /** The button of one neuron, e.g. to move the focus to it. */
     node(layer: number, unit: number): HTMLButtonElement | null {
@@ -231,6 +248,7 @@ export function createNetworkGraph(el: HTMLElement, options: NetworkGraphOptions
     },
     destroy() {
       cancelAnimationFrame(frame);
+      resize.disconnect();
       root.remove();
     },
   };
