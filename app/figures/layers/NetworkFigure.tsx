@@ -31,7 +31,7 @@ import { createLossChart, type LossChart } from '../../viz/createLossChart';
 import { createNetworkGraph, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
 import { useLiveTrainer } from '../useLiveTrainer';
 import './layers.css';
-import { neuronArithmeticTex, neuronSymbol, neuronTex } from './notation';
+import { neuronDetailTex, neuronSymbol } from './notation';
 import { ARCHITECTURES, networkSchema, type NetworkSettings } from './schema';
 
 const POINTS = 200;
@@ -97,30 +97,8 @@ export default function NetworkFigure() {
     const { snapshot, act, probe } = live.current;
     const el = detailEl.current;
     if (!snapshot || !el) return;
-    const weights = snapshot.weights;
-    const layers = mlpForward(weights, [probe.x, probe.y], act, 'sigmoid');
-    const n = layers.length;
-    const layer = Math.min(selected.current.layer, n);
-    const unit = Math.min(selected.current.unit, (layer === 0 ? 2 : layers[layer - 1]!.a.length) - 1);
-    let tex: string;
-    if (layer === 0) {
-      tex = `${neuronTex(0, unit)} = \\mathbf{${(unit === 0 ? probe.x : probe.y).toFixed(2)}} \\quad \\text{(an input: the number you feed in)}`;
-    } else {
-      const w = weights[2 * (layer - 1)]!;
-      const b = weights[2 * (layer - 1) + 1]!;
-      const inputs = layer === 1 ? [probe.x, probe.y] : Array.from(layers[layer - 2]!.a);
-      const units = b.length;
-      tex = neuronArithmeticTex({
-        weights: inputs.map((_, i) => w[i * units + unit]!),
-        inputs,
-        bias: b[unit]!,
-        z: layers[layer - 1]!.z[unit]!,
-        a: layers[layer - 1]!.a[unit]!,
-        act: layer === n ? 'sigmoid' : act,
-        layer,
-        unit,
-      });
-    }
+    const layers = mlpForward(snapshot.weights, [probe.x, probe.y], act, 'sigmoid');
+    const tex = neuronDetailTex(snapshot.weights, layers, [probe.x, probe.y], selected.current, act);
     katex.render(tex, el, { throwOnError: false });
   }, []);
 
