@@ -93,6 +93,18 @@ test.describe('the layers and forward propagation lesson', () => {
     expect(consoleProblems).toEqual([]);
   });
 
+  test('Reset to lesson default rebuilds the default network', async ({ page, consoleProblems }) => {
+    await openFigure(page, '?arch=3&act=relu&data=xor&x1=-1');
+    await expect(page.locator('.netgraph-node')).toHaveCount(6);
+    await page.getByTestId('reset-defaults').click();
+    await expect(page.locator('.netgraph-node')).toHaveCount(11);
+    await expect(page.getByTestId('act')).toHaveValue('tanh');
+    await expect(page.getByTestId('data')).toHaveValue('circle');
+    await expect.poll(async () => (await nodeNumbers(page))[0]).toBe('0.30');
+    await expect(page.getByTestId('neuron-detail')).toContainText('tanh');
+    expect(consoleProblems).toEqual([]);
+  });
+
   test('a neuron shows its sum when focused and enlarges when tapped', async ({ page, consoleProblems }) => {
     await openFigure(page);
     const detail = page.getByTestId('neuron-detail');
