@@ -54,3 +54,4 @@ export {
 export { collapseLinearMlp, type AffineMap } from './models/collapse';
 export { binaryLoss, softmaxCrossEntropy, type BinaryLossKind, type BinaryLossPoint } from './losses';
 export { createLogistic, logisticLossAndGradient } from './models/logistic';
+export { mlpLayerOutputs, mlpLayerProbes, mlpForward, mlpSizes, type LayerValues } from './models/mlpLayers';

@@ -51,6 +51,12 @@ export const figures = {
     label: 'Softmax probabilities and the cross-entropy loss for three class scores',
     alt: 'Three classes, cat, dog and bird, each with a score slider. Softmax turns the scores into probabilities shown as bars that sum to 100%. One class is marked as the right answer; the loss is minus the log of its probability, shown in a formula with the live numbers, with the gradient of the loss for each score.',
   },
+  layers: {
+    load: () => import('./layers/NetworkFigure'),
+    minHeight: 960,
+    label: 'A small neural network classifying points, with every neuron’s value for one input point',
+    alt: 'On the left, two classes of points in a square, shaded by the network’s output, with a movable input point. On the right, the network as columns of neurons: the two inputs, one or two hidden layers and the output. Each neuron is a small map of what it outputs over the square, with its value for the input point printed under it. Lines between neurons are blue and solid when weight times activation is positive, orange and dashed when negative, and thicker when larger. A loss chart below falls while the network trains.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -22,6 +22,11 @@ export const glossary = {
   'mean-squared-error': 'A loss: the average of the squared gaps between each prediction and its right answer.',
   'cross-entropy': 'A loss for classifiers: minus the log of the probability the model gave to the right answer. Confidently wrong answers cost a lot.',
   logit: 'The raw score a classifier computes before sigmoid or softmax turns it into a probability; for one neuron, its weighted sum z.',
+  layer: 'A group of neurons that all read the same inputs, each with its own weights and bias. Their outputs feed the next layer.',
+  mlp: 'A multi-layer perceptron: layers of neurons in a chain, each neuron wired to every neuron of the layer before.',
+  'weight-matrix': 'All the weights of one layer in a grid: one row per neuron of the layer, one column per input to it.',
+  'forward-propagation': 'Computing a network’s output from its input, one layer after another. Also called a forward pass.',
+  feature: 'Something about the input that a neuron responds to, like “above this line” or “near the middle”.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

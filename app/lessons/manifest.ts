@@ -51,7 +51,12 @@ export const lessons: readonly LessonMeta[] = [
     title: 'Layers and forward propagation',
     summary: 'Neurons in layers, and values flowing from input to output.',
     minutes: 15,
-    learn: ['Trace a forward pass through a small network', 'See what hidden neurons detect'],
+    learn: [
+      'Read the layer formula a⁽ˡ⁾ = f(W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾) and count a layer’s weights',
+      'Trace a forward pass through a small network by hand and in a live one',
+      'See what hidden neurons detect: straight edges first, shapes built from them later',
+    ],
+    load: () => import('./layers-and-forward-propagation.mdx'),
   },
   {
     slug: 'loss-functions',
