@@ -40,3 +40,11 @@ export {
   type BackendDeps,
   type Ranking,
 } from './backend';
+export {
+  createDeepNet,
+  isDeepNet,
+  layerGradientSizes,
+  type DeepNet,
+  type DeepNetConfig,
+  type DeepActivation,
+} from './models/deepNet';
