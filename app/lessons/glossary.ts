@@ -13,6 +13,12 @@ export const glossary = {
   epoch: 'One full pass over all the training examples.',
   batch: 'The handful of examples used for one update of the weights.',
   'linearly-separable': 'Two classes that a single straight line can split perfectly.',
+  'deep-network': 'A network with many layers between its input and its output, each building on what the layer below found.',
+  'vanishing-gradient': 'When the gradient shrinks layer by layer on its way back to the input, so the early layers barely learn.',
+  'exploding-gradient': 'When the gradient grows layer by layer on its way back, so weights jump wildly and training blows up.',
+  relu: 'The activation max(0, z): zero for negative inputs, the input itself otherwise. Its slope is 1 wherever it is active.',
+  'batch-normalization': 'Rescaling each unit to mean 0 and variance 1 over the batch, then applying a learned scale and shift.',
+  'skip-connection': 'A shortcut that adds a layer’s input to its output (h + f(h)), giving the gradient a path with slope 1 around the layer.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

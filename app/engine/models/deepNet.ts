@@ -1,14 +1,20 @@
 /**
  * A deep, narrow network for the vanishing-gradient lesson, built from tf.Variables so every layer's gradient can
- * be measured. Each of the three classic fixes is an option: the activation (ReLU instead of sigmoid), layer
+ * be measured. Each of the three classic fixes is an option: the activation (ReLU instead of sigmoid), batch
  * normalization, and residual (skip) connections.
  *
- *   x ─▶ [dense 2→w, act] ─▶ [block] ─▶ … ─▶ [block] ─▶ [dense w→1] ─▶ logit ─▶ binary cross-entropy
- *   block:  h ─▶ h·W + b ─▶ (layer norm: (z − mean)/std · γ + β) ─▶ act ─▶ (+ h, when residual) ─▶
+ *   x ─▶ z = x·W₁ + b₁ ─▶ [layer 2] ─▶ … ─▶ [layer depth] ─▶ logit ─▶ binary cross-entropy
+ *   layer l:  z ─▶ (batch norm: (z − mean)/std · γ + β) ─▶ act ─▶ ·Wₗ + bₗ ─▶ (+ z, when residual) ─▶ z
  *
- * "depth" counts the dense layers, input and output included: depth 10 is 1 input layer, 8 hidden blocks and
- * 1 output layer. Normalization is layer normalization (statistics over the units of one example), not batch
- * normalization: it needs no running averages, so training and prediction compute exactly the same function.
+ * Without the fixes this is the plain MLP act(…act(x·W₁ + b₁)·W₂ + b₂…)·W_depth + b_depth, written with each
+ * activation at the start of the next layer ("pre-activation" order). That order lets a skip connection add
+ * z + f(z) without the constant offset a sigmoid's output would pile up layer after layer.
+ * "depth" counts the dense layers, input and output included; the skip goes around every layer whose input and
+ * output widths match (all but the first and the last).
+ *
+ * Batch norm normalizes each unit with its mean and variance over the batch. To predict, a trained network
+ * normally uses averages of those statistics; this one, given the training inputs as `reference`, uses their
+ * exact statistics instead, so the heatmap shows what the network computes on the training data.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
@@ -25,9 +31,9 @@ export interface DeepNetConfig {
   /** Units in every hidden layer. */
   width: number;
   activation: DeepActivation;
-  /** Layer normalization before every hidden activation. */
+  /** Batch normalization before every hidden activation (after the first dense layer, up to the output). */
   normalize: boolean;
-  /** Residual connections h + f(h) around every hidden block (all blocks but the first have equal widths). */
+  /** Residual (skip) connections z + f(z) around every layer whose input and output widths match. */
   residual: boolean;
   /** Input features (default 2). */
   inputDim?: number;
