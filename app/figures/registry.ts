@@ -23,7 +23,7 @@ export const figures = {
   },
   'deep-gradients': {
     load: () => import('./deep/DeepFigure'),
-    minHeight: 900,
+    minHeight: 930,
     label: 'Gradient sizes in each layer of a deep network while it trains',
     alt: 'Checkboxes and a menu switch on the fixes: ReLU or tanh instead of sigmoid, batch normalization, skip connections. A bar chart on a log scale shows the gradient size in each of the network’s layers, input on the left; for the 10-layer sigmoid network the bars fall from about 0.1 at the output to about 0.00000002 at the input. Beside it a map shows the network’s prediction over the plane with the circle data. Below, a loss chart compares this run with the previous run, drawn dashed, and a read-out gives the step, loss, accuracy, the step at which 90% accuracy was reached and the ratio of the first layer’s gradient to the last.',
   },

@@ -1,7 +1,7 @@
 /**
  * Two loss curves on one set of axes: this run (solid) and a reference run (dashed, faded), so "is this run
  * learning faster than the last one?" can be read at a glance at any step. Batch losses are noisy, so each
- * curve is drawn as an exponential moving average. The y axis starts at zero. Redraws at most once per frame.
+ * curve is drawn as a centred moving average over 11 batches. The y axis starts at zero. Redraws at most once per frame.
  *
  * @example
  * const chart = createLossCompareChart(el);
@@ -18,25 +18,33 @@ export interface LossCompareState {
 const W = 480;
 const H = 180;
 const M = { top: 22, right: 10, bottom: 28, left: 44 };
-/** Weight of the newest batch in the moving average. */
-const ALPHA = 0.05;
+/** Batches on each side of a point in the moving average. */
+const HALF_WINDOW = 5;
 
-/** The moving average of `losses`, thinned to about two points per pixel. */
+/**
+ * A centred moving average of `losses` (so the curve does not lag behind training), thinned to about two points
+ * per pixel. Non-finite losses are skipped.
+ */
 function smoothed({ steps, losses }: LossSeries, pixels: number): [number, number][] {
   const n = steps.length;
   const stride = Math.max(1, Math.floor(n / (pixels * 2)));
   const out: [number, number][] = [];
-  let avg = NaN;
-  for (let i = 0; i < n; i++) {
-    const v = losses[i]!;
-    if (!Number.isFinite(v)) continue;
-    avg = Number.isNaN(avg) ? v : avg + ALPHA * (v - avg);
-    if (i % stride === 0 || i === n - 1) out.push([steps[i]!, avg]);
+  for (let i = 0; i < n; i += stride) {
+    let sum = 0;
+    let count = 0;
+    for (let k = Math.max(0, i - HALF_WINDOW); k <= Math.min(n - 1, i + HALF_WINDOW); k++) {
+      const v = losses[k]!;
+      if (Number.isFinite(v)) {
+        sum += v;
+        count++;
+      }
+    }
+    if (count > 0) out.push([steps[i]!, sum / count]);
   }
   return out;
 }
 
-export function createLossCompareChart(el: HTMLElement, { label = 'Loss (moving average)' }: { label?: string } = {}) {
+export function createLossCompareChart(el: HTMLElement, { label = 'Loss (moving average) by training step' }: { label?: string } = {}) {
   const iw = W - M.left - M.right;
   const ih = H - M.top - M.bottom;
   const svg = d3
@@ -51,7 +59,6 @@ export function createLossCompareChart(el: HTMLElement, { label = 'Loss (moving 
   const g = svg.append('g').attr('transform', `translate(${M.left},${M.top})`);
   const xAxis = g.append('g').attr('class', 'axis').attr('transform', `translate(0,${ih})`);
   const yAxis = g.append('g').attr('class', 'axis');
-  g.append('text').attr('class', 'axis-label').attr('x', iw).attr('y', ih + 26).attr('text-anchor', 'end').text('step');
   g.append('text').attr('class', 'axis-label').attr('x', 0).attr('y', -8).text(label);
   const refPath = g.append('path').attr('class', 'loss-ref-line');
   const path = g.append('path').attr('class', 'loss-line');

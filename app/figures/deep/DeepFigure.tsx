@@ -337,7 +337,7 @@ export default function DeepFigure() {
           <dd data-loss data-testid="loss">—</dd>
           <dt>accuracy</dt>
           <dd data-acc data-testid="accuracy">—</dd>
-          <dt>{GOAL * 100}% accuracy</dt>
+          <dt>reached {GOAL * 100}% accuracy</dt>
           <dd data-reached data-testid="reached">not yet</dd>
           <dt>layer 1 ÷ last layer</dt>
           <dd data-ratio data-testid="grad-ratio">—</dd>
