@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 import { expect, test } from './fixtures';
 
 const LESSON = '#/deep-networks-and-vanishing-gradients';
+const require = createRequire(import.meta.url);
 
 /** Opens the figure on the cpu backend (with optional settings) and waits until its trainer is ready. */
 async function openFigure(page: Page, hashQuery = '') {
@@ -94,6 +96,33 @@ test.describe('the deep networks lesson', () => {
     await expect(check.getByRole('status')).toContainText('Not quite');
     await expect(check.getByRole('status')).toContainText('Layer 1, next to the input');
     await expect(check).toContainText('nine shrinking factors');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the fixes work from the keyboard, and axe finds no serious violations', async ({ page, consoleProblems }) => {
+    const figure = await openFigure(page);
+    await page.getByTestId('norm').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('norm')).toBeChecked();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('norm=batch');
+    await page.getByTestId('act').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('act')).toHaveValue('tanh');
+    await page.getByTestId('train').focus();
+    await page.keyboard.press('Space');
+    await expect(figure).toHaveAttribute('data-status', 'playing');
+    await page.keyboard.press('Space');
+    await expect(figure).toHaveAttribute('data-status', 'paused');
+
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
 });
