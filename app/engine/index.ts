@@ -55,3 +55,11 @@ export { collapseLinearMlp, type AffineMap } from './models/collapse';
 export { binaryLoss, softmaxCrossEntropy, type BinaryLossKind, type BinaryLossPoint } from './losses';
 export { createLogistic, logisticLossAndGradient } from './models/logistic';
 export { mlpLayerOutputs, mlpLayerProbes, mlpForward, mlpSizes, type LayerValues } from './models/mlpLayers';
+export {
+  createDeepNet,
+  isDeepNet,
+  layerGradientSizes,
+  type DeepNet,
+  type DeepNetConfig,
+  type DeepActivation,
+} from './models/deepNet';

@@ -27,6 +27,11 @@ export const glossary = {
   'weight-matrix': 'All the weights of one layer in a grid: one row per neuron of the layer, one column per input to it.',
   'forward-propagation': 'Computing a network’s output from its input, one layer after another. Also called a forward pass.',
   feature: 'Something about the input that a neuron responds to, like “above this line” or “near the middle”.',
+  'deep-network': 'A network with many layers between its input and its output, each building on what the layer below found.',
+  'vanishing-gradient': 'When the gradient shrinks layer by layer on its way back to the input, so the early layers barely learn.',
+  'exploding-gradient': 'When the gradient grows layer by layer on its way back, so weights jump wildly and training blows up.',
+  'batch-normalization': 'Rescaling each unit to mean 0 and variance 1 over the batch, then applying a learned scale and shift.',
+  'skip-connection': 'A shortcut that adds a layer’s input to its output (h + f(h)), giving the gradient a path with slope 1 around the layer.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -97,6 +97,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'Why very deep networks stop learning, and the fixes that made depth work.',
     minutes: 20,
     learn: ['Watch gradients shrink layer by layer', 'Compare ReLU, normalization and skip connections'],
+    load: () => import('./deep-networks-and-vanishing-gradients.mdx'),
   },
   {
     slug: 'convolutional-networks',
