@@ -247,7 +247,9 @@ describe('createTrainer', () => {
     // The device dies: reads made from now on would be garbage and must be ignored.
     healthy = false;
     channel.emit({ type: 'lost', name: 'webgl', why: 'WebGL context was lost' });
-    await new Promise((r) => setTimeout(r, 20));
+    // Let a tick already in flight finish (and be dropped as unhealthy) before the device "comes back"; on a
+    // loaded machine a tick can take far longer than its 10 ms budget.
+    await new Promise((r) => setTimeout(r, 250));
     const before = t.snapshot;
     expect(before).not.toBeNull();
     healthy = true;
