@@ -8,7 +8,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createMlp, createTrainer, createTrainingWorkload, getBackendManager, makePoints2D } from '../../engine';
 import type { MlpConfig } from '../../engine';
-import type { Dataset, Snapshot } from '../../engine/types';
+import type { Snapshot } from '../../engine/types';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
@@ -16,14 +16,12 @@ import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
 import { createLossChart, type LossChart } from '../../viz/createLossChart';
 import { useLiveTrainer } from '../useLiveTrainer';
+import { BEST, NOISE, TEST_POINTS, makeOverfitData } from './overfitData';
 import { RES, probesFor } from './probes';
 import { probAccuracy } from './rules';
 import { overfitSchema, type OverfitSettings } from './schema';
 import './wdl.css';
 
-/** Two heavily overlapping groups: the best possible rule is a straight line, and it still gets about 80% right. */
-const NOISE = 1.8;
-const TEST_POINTS = 400;
 const DOMAIN: [number, number] = [-2, 2];
 const MODELS: Record<OverfitSettings['model'], { config: MlpConfig; name: string }> = {
   big: { config: { sizes: [2, 32, 32, 1], activation: 'relu', output: 'sigmoid', loss: 'bce' }, name: 'big network (1,185 weights)' },
@@ -40,19 +38,11 @@ const CALIBRATION = createTrainingWorkload('wdl-overfit-2-32-32-1-b10', {
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
-function makeData(n: number, seed: number): { train: Dataset; test: Dataset } {
-  return {
-    train: makePoints2D('blobs', { n, noise: NOISE, seed }),
-    // New points from the same source, never shown to the network while it trains.
-    test: makePoints2D('blobs', { n: TEST_POINTS, noise: NOISE, seed: seed + 50000 }),
-  };
-}
-
 export default function OverfitFigure() {
   const frame = useFigureFrame();
   const settings = useFigureSettings(frame.lesson, frame.id, overfitSchema);
   const { values: v, set: setSettings } = settings;
-  const data = useMemo(() => makeData(v.n, v.seed), [v.n, v.seed]);
+  const data = useMemo(() => makeOverfitData(v.n, v.seed), [v.n, v.seed]);
 
   const live = useRef({ data, model: v.model, show: v.show, trainedOn: data, grid: null as Float32Array | null });
   const planeEl = useRef<HTMLDivElement>(null);
@@ -186,9 +176,14 @@ export default function OverfitFigure() {
               <span>right on {TEST_POINTS} new points</span>
               <div className="wdl-bar" aria-hidden="true">
                 <div className="wdl-bar-fill" />
+                <div className="wdl-bar-mark" style={{ left: `${BEST * 100}%` }} />
               </div>
               <output>—</output>
             </div>
+            <p className="wdl-bar-note">
+              The black tick is at {Math.round(BEST * 100)}%: the best any rule can expect on new points, because the
+              two groups overlap.
+            </p>
           </div>
           <p className="wdl-score">
             Training steps: <strong ref={stepEl} data-testid="overfit-step">0</strong>

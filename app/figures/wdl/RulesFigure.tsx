@@ -234,7 +234,8 @@ export default function RulesFigure() {
       <p className="legend">
         <span className="key key-a" aria-hidden="true" /> class 0 (orange circles){' '}
         <span className="key key-b" aria-hidden="true" /> class 1 (blue squares). Shading: the class each rule
-        gives that spot. A dark ring marks a point the rule gets wrong.
+        gives that spot. A dark ring marks a point the rule gets wrong. On a line, the small arrow points to the side
+        it calls blue.
       </p>
       <TrainerControls
         status={status}
