@@ -32,6 +32,14 @@ export const glossary = {
   'exploding-gradient': 'When the gradient grows layer by layer on its way back, so weights jump wildly and training blows up.',
   'batch-normalization': 'Rescaling each unit to mean 0 and variance 1 over the batch, then applying a learned scale and shift.',
   'skip-connection': 'A shortcut that adds a layer’s input to its output (h + f(h)), giving the gradient a path with slope 1 around the layer.',
+  'artificial-intelligence': 'Any computer program that does a task we would call intelligent, whether its rules were written by people or learned.',
+  'machine-learning': 'Getting a computer to find its own rules from examples, instead of a person writing the rules.',
+  'deep-learning': 'Machine learning with neural networks that have many layers of neurons.',
+  'neural-network': 'Many simple neurons connected in layers; the output of one layer is the input of the next.',
+  'training-data': 'The labelled examples a model learns from.',
+  'test-data': 'Labelled examples kept away from the model while it learns, used afterwards to check how well it does on new cases.',
+  accuracy: 'The share of examples a classifier puts in the right class.',
+  overfitting: 'Learning the training examples, noise and all, so well that the model does worse on new examples.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -16,6 +16,18 @@ export interface LessonMeta {
 
 export const lessons: readonly LessonMeta[] = [
   {
+    slug: 'what-is-deep-learning',
+    title: 'What is deep learning?',
+    summary: 'Rules written by hand versus rules learned from examples, side by side on the same points.',
+    minutes: 12,
+    learn: [
+      'Place deep learning inside AI and machine learning',
+      'Compare a rule you write by hand with one a network learns, live',
+      'Tell when deep learning is the wrong tool: tiny data, or decisions that must be explained',
+    ],
+    load: () => import('./what-is-deep-learning.mdx'),
+  },
+  {
     slug: 'the-neuron',
     title: 'The neuron',
     summary: 'One neuron: inputs times weights, plus a bias, through an activation. Then watch it learn.',
@@ -26,13 +38,6 @@ export const lessons: readonly LessonMeta[] = [
       'Watch gradient descent find the weights for you, and see where one neuron is not enough',
     ],
     load: () => import('./the-neuron.mdx'),
-  },
-  {
-    slug: 'what-is-deep-learning',
-    title: 'What is deep learning?',
-    summary: 'Rules written by hand versus rules learned from examples.',
-    minutes: 10,
-    learn: ['Place deep learning inside AI and machine learning', 'Tell when it is the wrong tool'],
   },
   {
     slug: 'activation-functions',
