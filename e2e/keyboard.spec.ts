@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { readyLessons } from '../app/lessons/manifest';
 import { expect, openNeuron, sliderValue, test } from './fixtures';
 
 test('keyboard alone reaches every control of the neuron figure, with visible focus', async ({ page, consoleProblems }) => {
@@ -47,13 +48,24 @@ test('keyboard alone reaches every control of the neuron figure, with visible fo
 
 const require = createRequire(import.meta.url);
 
-for (const [name, path] of [
+const pages: [string, string][] = [
   ['course home', './'],
-  ['neuron lesson', './#/the-neuron/playground'],
-] as const) {
+  ...readyLessons.map((l): [string, string] => [`${l.slug} lesson`, `./#/${l.slug}`]),
+];
+
+for (const [name, path] of pages) {
   test(`axe finds no serious or critical accessibility violations on the ${name}`, async ({ page, consoleProblems }) => {
     await page.goto(path);
-    if (path.includes('neuron')) await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+    await expect(page.locator('main h1')).toBeVisible();
+    if (path.includes('#/')) await expect(page.locator('.recap')).toBeAttached(); // the lesson's MDX has loaded
+    // Scroll through the page so that every live figure loads and is checked too.
+    await page.evaluate(async () => {
+      for (let y = 0; y < document.body.scrollHeight; y += 500) {
+        window.scrollTo(0, y);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    });
+    await expect(page.locator('.figure-placeholder')).toHaveCount(0, { timeout: 60_000 });
     await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
