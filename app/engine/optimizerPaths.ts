@@ -97,7 +97,7 @@ export async function optimizerPath(
   }
   losses.push(tf.tidy(() => loss(p)));
   const stacked = tf.tidy(() => tf.concat([tf.stack(visited).reshape([-1]), tf.stack(losses).reshape([-1])]));
-  const all = await stacked.data();
+  const all = (await stacked.data()) as Float32Array;
   tf.dispose([stacked, p, ...visited, ...losses]);
   optimizer.dispose();
   const n = steps + 1;

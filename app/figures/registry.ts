@@ -63,6 +63,18 @@ export const figures = {
     label: 'Gradient sizes in each layer of a deep network while it trains',
     alt: 'Checkboxes and a menu switch on the fixes: ReLU or tanh instead of sigmoid, batch normalization, skip connections. A bar chart on a log scale shows the gradient size in each of the network’s layers, input on the left; for the 10-layer sigmoid network the bars fall from about 0.1 at the output to about 0.00000002 at the input. Beside it a map shows the network’s prediction over the plane with the circle data. Below, a loss chart compares this run with the previous run, drawn dashed, and a read-out gives the step, loss, accuracy, the step at which 90% accuracy was reached and the ratio of the first layer’s gradient to the last.',
   },
+  backprop: {
+    load: () => import('./backprop/BackpropFigure'),
+    minHeight: 900,
+    label: 'Backpropagation one edge at a time on a 2-2-1 network, with TensorFlow.js’s numbers',
+    alt: 'A network with two inputs, two tanh hidden neurons and one sigmoid output, trained on one example. Forward fills in each neuron’s value and the loss. Back one edge works backwards from the loss: each press highlights one edge and shows the chain-rule product that gives its gradient, with real numbers, and writes the gradient under the edge’s weight. Update shows every weight after one step w ← w − η·∂L/∂w. A table lists the nine weights and biases, their gradients and their new values. Play steps through by itself.',
+  },
+  landscape: {
+    load: () => import('./landscape/LandscapeFigure'),
+    minHeight: 820,
+    label: 'SGD, momentum and Adam racing down a long tilted valley',
+    alt: 'Contour lines of a loss shaped like a long narrow valley tilted upwards to the right, with its minimum marked by a dot. From a start point the reader picks by clicking or with sliders, three paths run towards the minimum: SGD (orange, solid) zig-zags across the valley and creeps along it; momentum (blue, dashed) overshoots and swings but travels along the valley faster; Adam (dark, dotted) heads diagonally at first, then turns down the valley. Each has its own learning-rate slider, and a table gives each one’s loss after the chosen number of steps, or says it diverged.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

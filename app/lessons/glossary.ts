@@ -31,6 +31,10 @@ export const glossary = {
   'vanishing-gradient': 'When the gradient shrinks layer by layer on its way back to the input, so the early layers barely learn.',
   'exploding-gradient': 'When the gradient grows layer by layer on its way back, so weights jump wildly and training blows up.',
   'batch-normalization': 'Rescaling each unit to mean 0 and variance 1 over the batch, then applying a learned scale and shift.',
+  backpropagation: 'Working out every weight’s gradient by the chain rule, from the loss back towards the inputs, reusing each layer’s result for the layer before it.',
+  'chain-rule': 'The slope of a chain of functions is the product of the slopes of its links: dL/dw = dL/dz · dz/dw.',
+  momentum: 'An optimizer that keeps a running sum of past gradients and steps along it, so it speeds up along a steady slope and damps zig-zags.',
+  adam: 'An optimizer that scales each parameter’s step by a running average of its gradient divided by the running size of that gradient.',
   'skip-connection': 'A shortcut that adds a layer’s input to its output (h + f(h)), giving the gradient a path with slope 1 around the layer.',
 } as const satisfies Record<string, string>;
 
