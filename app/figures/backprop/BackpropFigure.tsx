@@ -122,6 +122,7 @@ export default function BackpropFigure() {
       </p>
       <div className="formula bp-formula" ref={texEl} data-testid="bp-formula" />
       {step ? <BackpropDiagram step={step} params={params} stage={stage} y={y} /> : <div className="bp-diagram bp-wait">Working it out with TF.js…</div>}
+      <div className="bp-scroll">
       <table className="bp-table" data-testid="bp-table">
         <caption className="visually-hidden">Each weight and bias, its gradient and its value after the update</caption>
         <thead>
@@ -129,7 +130,7 @@ export default function BackpropFigure() {
             <th scope="col">parameter</th>
             <th scope="col">value</th>
             <th scope="col">∂L/∂·</th>
-            <th scope="col">after update</th>
+            <th scope="col">new</th>
           </tr>
         </thead>
         <tbody>
@@ -143,6 +144,7 @@ export default function BackpropFigure() {
           ))}
         </tbody>
       </table>
+      </div>
       <p className="bp-loss">
         Loss now: <output data-testid="bp-loss">{step && stage >= LOSS ? fmt(step.loss, 4) : '—'}</output>
       </p>

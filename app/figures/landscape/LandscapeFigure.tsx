@@ -71,13 +71,14 @@ export default function LandscapeFigure() {
     <div className="landscape-figure" data-testid="landscape-figure" data-ready={paths ? 'yes' : 'no'}>
       <p className="ls-hint">Click or tap the map to drop the start point (or use the sliders). The dot in the valley is the minimum.</p>
       <div className="ls-plot" ref={plotEl} data-testid="landscape-plot" />
+      <div className="ls-scroll">
       <table className="ls-table">
         <caption className="visually-hidden">Each optimizer’s learning rate and where it ended</caption>
         <thead>
           <tr>
             <th scope="col">optimizer</th>
             <th scope="col">learning rate</th>
-            <th scope="col">loss after {v.steps} steps</th>
+            <th scope="col">loss after {v.steps}</th>
           </tr>
         </thead>
         <tbody>
@@ -97,6 +98,7 @@ export default function LandscapeFigure() {
           })}
         </tbody>
       </table>
+      </div>
       <p className="ls-start" data-testid="ls-start-loss">
         Loss at the start: {fmt(valleyLoss(v.sx, v.sy))}
       </p>
