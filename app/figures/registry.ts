@@ -81,6 +81,18 @@ export const figures = {
     label: 'A big network trained on ten noisy points: right on all of them, wrong on many new ones',
     alt: 'Ten orange and blue points from two overlapping groups. A big neural network trains on them; its shading bends around individual points until it gets every one right. Two bars compare its accuracy on those ten training points (reaching 100%) with its accuracy on 400 new points from the same groups (much lower). Menus switch to a single neuron, to more training points, and to showing the new points.',
   },
+  backprop: {
+    load: () => import('./backprop/BackpropFigure'),
+    minHeight: 900,
+    label: 'Backpropagation one edge at a time on a 2-2-1 network, with TensorFlow.js’s numbers',
+    alt: 'A network with two inputs, two tanh hidden neurons and one sigmoid output, trained on one example. Forward fills in each neuron’s value and the loss. Back one edge works backwards from the loss: each press highlights one edge and shows the chain-rule product that gives its gradient, with real numbers, and writes the gradient under the edge’s weight. Update shows every weight after one step w ← w − η·∂L/∂w. A table lists the nine weights and biases, their gradients and their new values. Play steps through by itself.',
+  },
+  landscape: {
+    load: () => import('./landscape/LandscapeFigure'),
+    minHeight: 820,
+    label: 'SGD, momentum and Adam racing down a long tilted valley',
+    alt: 'Contour lines of a loss shaped like a long narrow valley tilted upwards to the right, with its minimum marked by a dot. From a start point the reader picks by clicking or with sliders, three paths run towards the minimum: SGD (orange, solid) zig-zags across the valley and creeps along it; momentum (blue, dashed) overshoots and swings but travels along the valley faster; Adam (dark, dotted) heads diagonally at first, then turns down the valley. Each has its own learning-rate slider, and a table gives each one’s loss after the chosen number of steps, or says it diverged.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -80,7 +80,12 @@ export const lessons: readonly LessonMeta[] = [
     title: 'Gradient descent and backpropagation',
     summary: 'Walking downhill on the loss, and the chain rule that says which way is down.',
     minutes: 25,
-    learn: ['Race SGD, momentum and Adam on a landscape', 'Follow backpropagation one edge at a time'],
+    learn: [
+      'Follow backpropagation one edge at a time and multiply out the chain rule with real numbers',
+      'Apply the update w ← w − η·∂L/∂w and predict what a larger learning rate does',
+      'Race SGD, momentum and Adam on a landscape and say why they take different paths',
+    ],
+    load: () => import('./gradient-descent-and-backpropagation.mdx'),
   },
   {
     slug: 'training-a-network',
