@@ -18,13 +18,15 @@ import './backprop.css';
 
 function stageTex(stage: number, s: BackpropStep, p: BackpropParams, y: number, lr: number): string {
   const n = (v: number) => fmt(v).replace('−', '-');
+  // An operand inside a sum or product: a negative one gets brackets, so "+ −0.4" reads "+ (−0.4)".
+  const o = (v: number) => (n(v).startsWith('-') ? `(${n(v)})` : n(v));
   if (stage === 0) return `x = (${X[0]},\\ ${X[1]}),\\quad y = ${y}`;
   if (stage === FORWARD)
-    return `h_1 = \\tanh(${n(p.w[0][0])}\\cdot ${X[0]} + ${n(p.w[0][1])}\\cdot ${X[1]} + ${n(p.b[0])}) = \\mathbf{${n(s.h[0])}},\\ \\ \\hat y = \\sigma(v_1 h_1 + v_2 h_2 + c) = \\mathbf{${n(s.yhat)}}`;
+    return `h_1 = \\tanh(${o(p.w[0][0])}\\cdot ${X[0]} + ${o(p.w[0][1])}\\cdot ${X[1]} + ${o(p.b[0])}) = \\mathbf{${n(s.h[0])}},\\ \\ \\hat y = \\sigma(v_1 h_1 + v_2 h_2 + c) = \\mathbf{${n(s.yhat)}}`;
   if (stage === LOSS) return `L = (\\hat y - y)^2 = (${n(s.yhat)} - ${y})^2 = \\mathbf{${fmt(s.loss, 4).replace('−', '-')}}`;
   const back = BACK_STAGES[stage - FIRST_BACK];
   if (back) return back.tex(s, p, y);
-  return `v_1 \\leftarrow v_1 - \\eta\\,\\frac{\\partial L}{\\partial v_1} = ${n(p.v[0])} - ${lr} \\times ${n(s.grads.v[0])} = \\mathbf{${n(s.next.v[0])}}`;
+  return `v_1 \\leftarrow v_1 - \\eta\\,\\frac{\\partial L}{\\partial v_1} = ${n(p.v[0])} - ${lr} \\times ${o(s.grads.v[0])} = \\mathbf{${n(s.next.v[0])}}`;
 }
 
 function stageTitle(stage: number): string {
