@@ -32,6 +32,9 @@ export const glossary = {
   'exploding-gradient': 'When the gradient grows layer by layer on its way back, so weights jump wildly and training blows up.',
   'batch-normalization': 'Rescaling each unit to mean 0 and variance 1 over the batch, then applying a learned scale and shift.',
   'skip-connection': 'A shortcut that adds a layer’s input to its output (h + f(h)), giving the gradient a path with slope 1 around the layer.',
+  iteration: 'One update of the weights, made from one batch. An epoch of n examples in batches of b takes about n ÷ b iterations.',
+  'test-set': 'Examples kept away from training and used only to measure the model, so the score shows how it does on data it has not seen.',
+  optimizer: 'The rule that turns gradients into weight updates: plain SGD steps straight downhill; momentum and Adam also use past gradients.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;
