@@ -31,7 +31,7 @@ test.describe('the training a network lesson', () => {
     const first = await readLoss(page);
     expect(first).toBeGreaterThan(0.3);
     await page.getByTestId('step').click();
-    await expect(page.getByTestId('batch-text')).toHaveText('epoch 1: 1 of 25 batches done');
+    await expect(page.getByTestId('batch-text')).toHaveText('epoch 1 in progress: 1 of 25 batches done');
     await expect(page.getByTestId('batch-strip').locator('span.is-done')).toHaveCount(1);
     await page.getByTestId('train').click();
     await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(first * 0.5);

@@ -65,7 +65,8 @@ export function createTrainTestChart(el: HTMLElement, { label = 'Loss' }: { labe
     }
     const x = d3.scaleLinear([0, Math.max(1, n > 0 ? epochs[n - 1]! : 1)], [0, iw]);
     const y = d3.scaleLinear([0, maxLoss > 0 ? maxLoss : 1], [ih, 0]).nice();
-    xAxis.call(d3.axisBottom(x).ticks(5, 'd'));
+    // Whole epochs only: "1, 1, 2, 2" from rounded half-epoch ticks would read as a mistake.
+    xAxis.call(d3.axisBottom(x).tickValues(x.ticks(5).filter(Number.isInteger)).tickFormat(d3.format('d')));
     yAxis.call(d3.axisLeft(y).ticks(4));
     const stride = Math.max(1, Math.floor(n / (iw * 2)));
     const path = (values: ArrayLike<number>) => {

@@ -143,7 +143,7 @@ export function ArchitectureControls({ v, set }: Props) {
                 +
               </button>
               <span>
-                {v[key]} neuron{v[key] === 1 ? '' : 's'}
+                layer {l + 1}: {v[key]} neuron{v[key] === 1 ? '' : 's'}
               </span>
             </div>
           ))}

@@ -43,6 +43,8 @@ const DOMAIN: [number, number] = [-1.2, 1.2];
 /** One grid for every map: 30 × 30 cells is plenty for a map drawn 64 px wide, and cheap to probe. */
 const RES = 30;
 const GRID = gridPoints(RES, ...DOMAIN);
+/** At most this often (ms) are the maps redrawn while training runs. */
+const MAP_MS = 100;
 
 /** What the backend choice is timed on: the lab's heaviest common case (spiral, 8-8 tanh, all features). */
 const CALIBRATION = createTrainingWorkload('lab-7-8-8-1-tanh-b10', {
@@ -133,14 +135,32 @@ export default function PlaygroundFigure() {
     ];
     // Edges by weight alone: every neuron passes 1, so an edge carries exactly its weight.
     graph.current?.update({ layers: states, weights: snapshot.weights.filter((_, i) => i % 2 === 0) });
+    chart.current?.update(live.current.history);
     plane.current?.update({ field: output ? fieldFromGrid(output, RES, DOMAIN) : () => 0.5, line: null, points: pts.xs, labels: pts.ys });
   }, []);
+
+  // The maps are the costly part of a frame (dozens of canvases): redraw them at most every MAP_MS while
+  // training runs, so most frames go to training; a trailing redraw always shows the latest weights.
+  const mapTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mapAt = useRef(0);
+  const drawSoon = useCallback(() => {
+    if (mapTimer.current !== undefined) return;
+    const wait = MAP_MS - (performance.now() - mapAt.current);
+    const run = () => {
+      mapTimer.current = undefined;
+      mapAt.current = performance.now();
+      draw();
+    };
+    if (wait <= 0) run();
+    else mapTimer.current = setTimeout(run, wait);
+  }, [draw]);
+  useEffect(() => () => clearTimeout(mapTimer.current), []);
 
   const onSnapshot = useCallback(
     (snapshot: Snapshot) => {
       const cur = live.current;
       cur.snapshot = snapshot;
-      draw();
+      drawSoon();
       // Scores against the sets this model was built for (a rebuild may be on its way).
       const tr = score(snapshot.probes.trainPred, cur.built.train.ys);
       const te = score(snapshot.probes.testPred, cur.built.test.ys);
@@ -153,7 +173,6 @@ export default function PlaygroundFigure() {
         h.test.push(te.loss);
         if (h.epochs.length > 3000) for (const k of ['epochs', 'train', 'test'] as const) h[k] = h[k].filter((_, i) => i % 2 === 0);
       }
-      chart.current?.update(h);
       const r = readout.current;
       if (r) {
         r.querySelector('[data-epoch]')!.textContent = String(snapshot.epoch);
@@ -168,10 +187,10 @@ export default function PlaygroundFigure() {
         if (strip.childElementCount !== total) strip.replaceChildren(...Array.from({ length: total }, () => document.createElement('span')));
         for (let i = 0; i < total; i++) strip.children[i]!.className = i < snapshot.batchInEpoch ? 'is-done' : '';
         strip.setAttribute('aria-label', `Batch ${snapshot.batchInEpoch} of ${total} done in epoch ${snapshot.epoch + 1}`);
-        strip.nextElementSibling!.textContent = `epoch ${snapshot.epoch + 1}: ${snapshot.batchInEpoch} of ${total} batches done`;
+        strip.nextElementSibling!.textContent = `epoch ${snapshot.epoch + 1} in progress: ${snapshot.batchInEpoch} of ${total} batches done`;
       }
     },
-    [draw],
+    [drawSoon],
   );
 
   const { trainer, status, message } = useLiveTrainer({
@@ -276,7 +295,7 @@ export default function PlaygroundFigure() {
       <div className="pg-progress">
         <div ref={stripEl} className="pg-strip" role="img" aria-label="Batches of the current epoch" data-testid="batch-strip" />
         <p className="pg-strip-text muted" data-testid="batch-text">
-          epoch 1: 0 batches done
+          epoch 1 in progress: 0 batches done
         </p>
       </div>
       <div className="pg-grid">
@@ -285,7 +304,8 @@ export default function PlaygroundFigure() {
           <ArchitectureControls v={v} set={set} />
           <div ref={graphEl} data-testid="network" />
           <p className="legend">
-            Each square is a neuron’s map over the plane (orange low, blue high). Lines are weights:{' '}
+            Each square is a neuron’s map over the plane (orange low, blue high); the input column holds the ticked
+            features in order. Lines are weights:{' '}
             <span className="edge-key is-positive" aria-hidden="true" /> blue solid positive,{' '}
             <span className="edge-key is-negative" aria-hidden="true" /> orange dashed negative, thicker is bigger.
           </p>
@@ -304,7 +324,7 @@ export default function PlaygroundFigure() {
             </select>
           </label>
           <dl ref={readout} className="readout pg-readout" data-testid="readout">
-            <dt>epoch</dt>
+            <dt>epochs done</dt>
             <dd data-epoch data-testid="epoch">0</dd>
             <dt>iterations</dt>
             <dd data-iter>0</dd>
@@ -315,9 +335,9 @@ export default function PlaygroundFigure() {
             <dt>accuracy (train / test)</dt>
             <dd data-acc data-testid="accuracy">—</dd>
           </dl>
-          <div ref={lossEl} data-testid="loss-chart" />
         </div>
       </div>
+      <div ref={lossEl} className="pg-loss" data-testid="loss-chart" />
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
     </div>
   );
