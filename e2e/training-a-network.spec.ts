@@ -1,5 +1,8 @@
 import type { Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 import { expect, readLoss, test } from './fixtures';
+
+const require = createRequire(import.meta.url);
 
 const LESSON = '#/training-a-network';
 
@@ -122,6 +125,36 @@ test.describe('the training a network lesson', () => {
     await check.getByRole('button', { name: 'Lock in my guess' }).click();
     await expect(check.getByRole('status')).toContainText('Right');
     await expect(check).toContainText('13 cells');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the lab works from the keyboard, and axe finds no serious violations', async ({ page, consoleProblems }) => {
+    await openLab(page);
+    await page.getByTestId('feature-x1sq').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('feature-x1sq')).toBeChecked();
+    await expect(nodes(page)).toHaveCount(3 + 4 + 2 + 1);
+    await page.getByTestId('add-layer').focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('layer-count')).toHaveText('3 hidden layers');
+    await page.getByTestId('act').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByTestId('act')).toHaveValue('relu');
+    await page.getByTestId('train').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('playground')).toHaveAttribute('data-status', 'playing');
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('playground')).toHaveAttribute('data-status', 'paused');
+
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
 });
