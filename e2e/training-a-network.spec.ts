@@ -93,8 +93,9 @@ test.describe('the training a network lesson', () => {
     await expect(nodes(page)).toHaveCount(5 + 8 + 1 + 5 + 1);
     // The address bar follows the settings a moment later.
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('n2=1');
-    expect(page.url()).toContain('sin2=1');
-    const url = page.url();
+    // Read the address from the page itself: replaceState changes it without a navigation.
+    const url = await page.evaluate(() => location.href);
+    expect(url).toContain('sin2=1');
     const other = await context.newPage();
     await other.goto(url);
     await expect(other.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
