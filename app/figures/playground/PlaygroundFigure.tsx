@@ -135,6 +135,8 @@ export default function PlaygroundFigure() {
     ];
     // Edges by weight alone: every neuron passes 1, so an edge carries exactly its weight.
     graph.current?.update({ layers: states, weights: snapshot.weights.filter((_, i) => i % 2 === 0) });
+    // Name each input under its map (the graph prints values there; the lab's edges show weights instead).
+    l.features.forEach((f, u) => graph.current?.node(0, u)?.querySelector('.netgraph-value')?.setAttribute('data-feature', FEATURE_LABELS[f]));
     chart.current?.update(live.current.history);
     plane.current?.update({ field: output ? fieldFromGrid(output, RES, DOMAIN) : () => 0.5, line: null, points: pts.xs, labels: pts.ys });
   }, []);
@@ -304,8 +306,8 @@ export default function PlaygroundFigure() {
           <ArchitectureControls v={v} set={set} />
           <div ref={graphEl} data-testid="network" />
           <p className="legend">
-            Each square is a neuron’s map over the plane (orange low, blue high); the input column holds the ticked
-            features in order. Lines are weights:{' '}
+            Each square is a neuron’s map over the plane (orange low, blue high); the first column holds the ticked
+            features. Lines are weights:{' '}
             <span className="edge-key is-positive" aria-hidden="true" /> blue solid positive,{' '}
             <span className="edge-key is-negative" aria-hidden="true" /> orange dashed negative, thicker is bigger.
           </p>
