@@ -104,6 +104,18 @@ for (const backend of ['webgl', 'webgpu']) {
   if (!r.ok && r.stage === 'run') failures.push(`${backend}/loss drill: ${r.error}`);
 }
 
+console.log('\nThe training lab (lesson "Training a network"), a real Trainer at full speed with its probes:');
+const labRows = [];
+for (const backend of ['cpu', 'wasm']) {
+  for (const workload of ['lab-spiral', 'lab-circle']) {
+    process.stdout.write(`  ${backend.padEnd(6)} ${workload.padEnd(10)} … `);
+    const r = await runPage(`backend=${backend}&workload=${workload}&seconds=5`, 120_000);
+    console.log(r.ok && r.lab ? `${r.lab.epochsPerSecond.toFixed(1)} epochs/s` : `failed (${(r.error ?? 'did not start').split('\n')[0]})`);
+    labRows.push({ backend, workload, r });
+    if (!r.ok && r.stage === 'run') failures.push(`${backend}/${workload}: ${r.error}`);
+  }
+}
+
 await browser.close();
 await server.close();
 
@@ -149,6 +161,11 @@ for (const { backend, r } of drills) {
     if (verdict !== 'OK') console.log(`  WARNING: the runtime fallback did not work as expected: ${JSON.stringify(l)}`);
   }
 }
+
+for (const { backend, workload, r } of labRows) {
+  if (r.ok && r.lab) console.log(`Lab ${workload} on ${backend}: ${r.lab.epochsPerSecond.toFixed(1)} epochs/s (TensorFlow Playground: 12–19 on its spiral).`);
+}
+console.log('lab-spiral: 8-8 tanh, all 7 features, batch 10, 250 training points; lab-circle: 4-2 tanh, X₁ and X₂.');
 
 if (failures.length) {
   console.error(`\n${failures.length} backend(s) crashed after starting:\n  ${failures.join('\n  ')}`);

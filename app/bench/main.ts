@@ -18,7 +18,14 @@ import {
   makePoints2D,
   type BackendName,
   type CalibrationWorkload,
+  FEATURES,
+  featureMatrix,
+  gridPoints,
+  mlpLayerOutputs,
+  splitDataset,
+  withFeatures,
 } from '../engine';
+import * as tf from '@tensorflow/tfjs';
 
 const params = new URLSearchParams(window.location.search);
 const requested = params.get('backend') as BackendName | null;
@@ -120,6 +127,49 @@ async function lossDrill() {
   return result;
 }
 
+/**
+ * The training lab ("Training a network") as the reader runs it: a real Trainer at speed Infinity (steps fill each
+ * frame's budget), with the lab's own probes every tick (every layer over a 30 × 30 grid, predictions on the
+ * training and test sets). Returns epochs per second over `seconds` of playing.
+ *   lab=spiral: TensorFlow Playground's hard case: 8-8 tanh, all 7 features, batch 10, 250 training points.
+ *   lab=circle: the lab's default: 4-2 tanh, X₁ and X₂, batch 10, 250 training points.
+ */
+async function labEpochsPerSecond(config: 'spiral' | 'circle', seconds: number) {
+  const spiral = config === 'spiral';
+  const features = spiral ? [...FEATURES] : (['x1', 'x2'] as const);
+  const hidden = spiral ? [8, 8] : [4, 2];
+  const raw = splitDataset(makePoints2D(config, { n: 500, noise: 0, seed: 1 }), 0.5, 1);
+  const train = withFeatures(raw.train, features);
+  const test = withFeatures(raw.test, features);
+  const k = features.length;
+  const gridX = featureMatrix(gridPoints(30, -1.2, 1.2), features);
+  const trainer = createTrainer({
+    build: (rng) => createMlp({ sizes: [k, ...hidden, 1], activation: 'tanh', output: 'sigmoid', loss: 'bce' }, rng),
+    data: train,
+    hyper: { learningRate: 0.03, batchSize: 10, optimizer: 'adam' },
+    seed: 1,
+    probes: (m) => ({
+      ...Object.fromEntries(mlpLayerOutputs(m.variables, tf.tensor2d(gridX, [900, k]), 'tanh', 'sigmoid').map((t, i) => [`layer${i + 1}`, t])),
+      trainPred: m.predict(tf.tensor2d(train.xs, [train.n, k])),
+      testPred: m.predict(tf.tensor2d(test.xs, [test.n, k])),
+    }),
+  });
+  await trainer.ready;
+  trainer.setSpeed(Infinity);
+  const at = () => {
+    const s = trainer.snapshot;
+    return s ? s.epoch + s.batchInEpoch / Math.max(1, s.batchesPerEpoch) : 0;
+  };
+  trainer.play();
+  await new Promise((r) => setTimeout(r, 1000)); // warm-up
+  const [e0, t0] = [at(), performance.now()];
+  await new Promise((r) => setTimeout(r, seconds * 1000));
+  const [e1, t1] = [at(), performance.now()];
+  const steps = trainer.snapshot?.step ?? 0;
+  trainer.dispose();
+  return { config, epochsPerSecond: (e1 - e0) / ((t1 - t0) / 1000), steps };
+}
+
 async function run() {
   const manager = getBackendManager();
   const t0 = performance.now();
@@ -158,6 +208,9 @@ async function run() {
       return { ...base, ok: true };
     case 'loss':
       return { ...base, ok: true, loss: await lossDrill() };
+    case 'lab-spiral':
+    case 'lab-circle':
+      return { ...base, ok: true, lab: await labEpochsPerSecond(workloadName === 'lab-spiral' ? 'spiral' : 'circle', Number(params.get('seconds') ?? 5)) };
     default:
       throw new Error(`unknown workload "${workloadName}"`);
   }

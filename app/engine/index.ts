@@ -63,3 +63,11 @@ export {
   type DeepNetConfig,
   type DeepActivation,
 } from './models/deepNet';
+export {
+  FEATURES,
+  featureValue,
+  featureMatrix,
+  withFeatures,
+  splitDataset,
+  type FeatureName,
+} from './data/features';

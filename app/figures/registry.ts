@@ -57,6 +57,12 @@ export const figures = {
     label: 'A small neural network classifying points, with every neuron’s value for one input point',
     alt: 'On the left, two classes of points in a square, shaded by the network’s output, with a movable input point. On the right, the network as columns of neurons: the two inputs, one or two hidden layers and the output. Each neuron is a small map of what it outputs over the square, with its value for the input point printed under it. Lines between neurons are blue and solid when weight times activation is positive, orange and dashed when negative, and thicker when larger. A loss chart below falls while the network trains.',
   },
+  playground: {
+    load: () => import('./playground/PlaygroundFigure'),
+    minHeight: 1250,
+    label: 'A training lab: a small neural network learning to separate two classes of points',
+    alt: 'A playground for training a network. Controls pick the data (circle, XOR, two Gaussian blobs or a spiral), the noise, the share of data used for training, the batch size, the learning rate, the activation and the optimizer. Check boxes choose the input features (X₁, X₂, their squares, their product and two sine waves); buttons add or remove hidden layers (up to six) and neurons (up to eight per layer). The network is drawn as columns of small maps, one per neuron, joined by lines whose thickness and colour show each weight. A larger map shows the network’s output over the plane with the training or test points. A strip fills with the batches of the current epoch; a chart plots the training loss (solid) and the test loss (dashed) against epochs, with the accuracy on both sets printed beside it.',
+  },
   'deep-gradients': {
     load: () => import('./deep/DeepFigure'),
     minHeight: 930,

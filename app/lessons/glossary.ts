@@ -44,6 +44,9 @@ export const glossary = {
   'test-data': 'Labelled examples kept away from the model while it learns, used afterwards to check how well it does on new cases.',
   accuracy: 'The share of examples a classifier puts in the right class.',
   overfitting: 'Learning the training examples, noise and all, so well that the model does worse on new examples.',
+  iteration: 'One update of the weights, made from one batch. An epoch of n examples in batches of b takes about n ÷ b iterations.',
+  'test-set': 'Examples kept away from training and used only to measure the model, so the score shows how it does on data it has not seen.',
+  optimizer: 'The rule that turns gradients into weight updates: plain SGD steps straight downhill; momentum and Adam also use past gradients.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -93,6 +93,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'Epochs, batches and the learning rate, in a full playground.',
     minutes: 20,
     learn: ['Tell epochs, batches and iterations apart', 'Tune a learning rate by watching the loss'],
+    load: () => import('./training-a-network.mdx'),
   },
   {
     slug: 'overfitting-and-regularization',
