@@ -63,3 +63,4 @@ export {
   type DeepNetConfig,
   type DeepActivation,
 } from './models/deepNet';
+export { createRegMlp, isRegMlp, NO_REGULARIZATION, type RegMlp, type Regularization, type Penalty } from './models/regMlp';
