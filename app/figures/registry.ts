@@ -63,6 +63,12 @@ export const figures = {
     label: 'Gradient sizes in each layer of a deep network while it trains',
     alt: 'Checkboxes and a menu switch on the fixes: ReLU or tanh instead of sigmoid, batch normalization, skip connections. A bar chart on a log scale shows the gradient size in each of the network’s layers, input on the left; for the 10-layer sigmoid network the bars fall from about 0.1 at the output to about 0.00000002 at the input. Beside it a map shows the network’s prediction over the plane with the circle data. Below, a loss chart compares this run with the previous run, drawn dashed, and a read-out gives the step, loss, accuracy, the step at which 90% accuracy was reached and the ratio of the first layer’s gradient to the last.',
   },
+  overfit: {
+    load: () => import('./overfit/OverfitFigure'),
+    minHeight: 1000,
+    label: 'A big network overfitting a few noisy points, with L1/L2 penalties and dropout to switch on while it trains',
+    alt: 'An “Overfit me” button above controls for a weight penalty (none, L2 or L1) with a strength slider, and a dropout checkbox with a drop-rate slider. On the left, a map of the plane shaded orange or blue by the network’s prediction, with 30 noisy training points in four clusters (the XOR pattern); without regularization the boundary grows wiggly islands around single stray points. On the right, the network drawn as columns of small discs (2 inputs, three hidden layers of 16, one output) joined by lines, blue for positive and orange for negative weights, thicker when larger; with dropout on, the neurons switched off in the latest step are hollow and crossed out. Below, a chart of training loss (solid blue) and test loss (dashed orange) against step: the training loss falls towards zero while the test loss falls, then climbs; a dotted vertical line marks the step with the lowest test loss, where early stopping would stop. A read-out lists the step, both losses, test accuracy, the early-stopping step, the typical weight size and how many neurons are off.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

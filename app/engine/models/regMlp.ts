@@ -83,7 +83,7 @@ export function createRegMlp(
   }
   const hiddenSizes = sizes.slice(1, -1);
   const hiddenTotal = hiddenSizes.reduce((a, b) => a + b, 0);
-  let mask = new Float32Array(hiddenTotal).fill(1);
+  let mask: Float32Array = new Float32Array(hiddenTotal).fill(1);
 
   const check = (r: Regularization) => {
     if (!(r.lambda >= 0) || !(r.dropout >= 0 && r.dropout < 1)) {
