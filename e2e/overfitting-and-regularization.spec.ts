@@ -36,7 +36,16 @@ test.describe('the overfitting lesson', () => {
     page,
     consoleProblems,
   }) => {
-    const figure = await openFigure(page, '?seed=3');
+    // Start from other settings: "Overfit me" restores the lesson's overfitting scenario (seed 1) and trains it.
+    const figure = await openFigure(page, '?seed=3&points=300&penalty=l2');
+    await expect(page.getByTestId('points')).toHaveValue('300');
+    await page.getByTestId('overfit-me').click();
+    await expect(page.getByTestId('points')).toHaveValue('30');
+    await expect(page.getByTestId('penalty')).toHaveValue('none');
+    await page.getByTestId('train').click();
+    await expect(figure).toHaveAttribute('data-status', 'paused');
+    await page.getByTestId('reset').click();
+    await expect(page.getByTestId('step-count')).toHaveText('0');
     const first = await readNumber(page, 'train-loss');
     expect(first).toBeGreaterThan(0.5);
     await page.getByTestId('overfit-me').click();
@@ -52,7 +61,7 @@ test.describe('the overfitting lesson', () => {
         { timeout: 60_000 },
       )
       .toBeGreaterThan(1.3);
-    await expect(page.locator('.tt-stop')).toBeVisible();
+    await expect(page.locator('.tt-stop')).toHaveAttribute('visibility', 'visible');
     await expect(page.locator('.tt-stop-label')).toContainText('early stop: step');
     await page.getByTestId('train').click();
     await expect(figure).toHaveAttribute('data-status', 'paused');

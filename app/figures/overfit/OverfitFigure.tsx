@@ -32,7 +32,7 @@ import { useLiveTrainer } from '../useLiveTrainer';
 import { argMin, NETWORKS, overfitSchema, regularizationOf, type OverfitSettings } from './schema';
 import './overfit.css';
 
-const NOISE = 0.9;
+const NOISE = 1.1;
 const TEST_POINTS = 400;
 const RES = 40;
 const DOMAIN: [number, number] = [-1.2, 1.2];

@@ -9,7 +9,7 @@ export const overfitSchema = {
   rate: num(0.1, 0.7, 0.3, 0.05),
   points: oneOf(['30', '100', '300'] as const, '30'),
   net: oneOf(['big', 'small'] as const, 'big'),
-  lr: num(0.001, 0.1, 0.01, 0.001),
+  lr: num(0.001, 0.1, 0.005, 0.001),
   seed: int(1, 99999, 1),
 };
 
