@@ -281,8 +281,8 @@ export default function OverfitFigure() {
           training points
           <select value={v.points} onChange={(e) => setSettings({ points: e.target.value as OverfitSettings['points'] })} data-testid="points">
             <option value="30">30</option>
-            <option value="100">100</option>
             <option value="300">300</option>
+            <option value="1000">1000</option>
           </select>
         </label>
         <label className="select">

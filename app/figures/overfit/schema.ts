@@ -4,10 +4,10 @@ import type { Regularization } from '../../engine';
 /** Everything that defines the overfitting figure's state, and so its share link. */
 export const overfitSchema = {
   penalty: oneOf(['none', 'l2', 'l1'] as const, 'none'),
-  lambda: num(0.0001, 0.1, 0.003, 0.0001),
+  lambda: num(0.0001, 0.1, 0.01, 0.0001),
   dropout: oneOf(['off', 'on'] as const, 'off'),
   rate: num(0.1, 0.7, 0.3, 0.05),
-  points: oneOf(['30', '100', '300'] as const, '30'),
+  points: oneOf(['30', '300', '1000'] as const, '30'),
   net: oneOf(['big', 'small'] as const, 'big'),
   lr: num(0.001, 0.1, 0.005, 0.001),
   seed: int(1, 99999, 1),
