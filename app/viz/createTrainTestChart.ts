@@ -40,7 +40,7 @@ export function createTrainTestChart(el: HTMLElement, { label = 'Loss' }: { labe
   g.append('text').attr('class', 'axis-label').attr('x', iw).attr('y', ih + 26).attr('text-anchor', 'end').text('step');
   g.append('text').attr('class', 'axis-label').attr('x', 4).attr('y', 4).attr('dy', '0.7em').text(label);
   const stopLine = g.append('line').attr('class', 'tt-stop').attr('y1', 0).attr('y2', ih);
-  const stopText = g.append('text').attr('class', 'tt-stop-label').attr('y', 14);
+  const stopText = g.append('text').attr('class', 'tt-stop-label').attr('y', 30);
   const train = g.append('path').attr('class', 'tt-train');
   const test = g.append('path').attr('class', 'tt-test');
   const stopDot = g.append('circle').attr('class', 'tt-stop-dot').attr('r', 4.5);
