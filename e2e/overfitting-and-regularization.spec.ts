@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 import { expect, test } from './fixtures';
 
 const LESSON = '#/overfitting-and-regularization';
+const require = createRequire(import.meta.url);
 
 /** Opens the figure on the cpu backend (with optional settings) and waits until its trainer is ready. */
 async function openFigure(page: Page, hashQuery = '') {
@@ -111,6 +113,28 @@ test.describe('the overfitting lesson', () => {
     await check.getByLabel('Fall at first, then turn around and rise').check();
     await check.getByRole('button', { name: 'Lock in my guess' }).click();
     await expect(check.getByRole('status')).toContainText('Right');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the controls work from the keyboard and the figure has no serious accessibility problems', async ({ page, consoleProblems }) => {
+    const figure = await openFigure(page);
+    await page.getByTestId('dropout').focus();
+    await page.keyboard.press('Space');
+    await expect(page.getByTestId('dropout')).toBeChecked();
+    await page.getByTestId('train').focus();
+    await page.keyboard.press('Space');
+    await expect(figure).toHaveAttribute('data-status', 'playing');
+    await page.keyboard.press('Space');
+    await expect(figure).toHaveAttribute('data-status', 'paused');
+    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
 });
