@@ -71,3 +71,4 @@ export {
   splitDataset,
   type FeatureName,
 } from './data/features';
+export { createRegMlp, isRegMlp, NO_REGULARIZATION, type RegMlp, type Regularization, type Penalty } from './models/regMlp';

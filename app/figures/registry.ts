@@ -99,6 +99,12 @@ export const figures = {
     label: 'SGD, momentum and Adam racing down a long tilted valley',
     alt: 'Contour lines of a loss shaped like a long narrow valley tilted upwards to the right, with its minimum marked by a dot. From a start point the reader picks by clicking or with sliders, three paths run towards the minimum: SGD (orange, solid) zig-zags across the valley and creeps along it; momentum (blue, dashed) overshoots and swings but travels along the valley faster; Adam (dark, dotted) heads diagonally at first, then turns down the valley. Each has its own learning-rate slider, and a table gives each one’s loss after the chosen number of steps, or says it diverged.',
   },
+  overfit: {
+    load: () => import('./overfit/OverfitFigure'),
+    minHeight: 1000,
+    label: 'A big network overfitting a few noisy points, with L1/L2 penalties and dropout to switch on while it trains',
+    alt: 'An “Overfit me” button above controls for a weight penalty (none, L2 or L1) with a strength slider, and a dropout checkbox with a drop-rate slider. On the left, a map of the plane shaded orange or blue by the network’s prediction, with 30 noisy training points in four clusters (the XOR pattern); without regularization the boundary grows wiggly islands around single stray points. On the right, the network drawn as columns of small discs (2 inputs, three hidden layers of 16, one output) joined by lines, blue for positive and orange for negative weights, thicker when larger; with dropout on, the neurons switched off in the latest step are hollow and crossed out. Below, a chart of training loss (solid blue) and test loss (dashed orange) against step: the training loss falls towards zero while the test loss falls, then climbs; a dotted vertical line marks the step with the lowest test loss, where early stopping would stop. A read-out lists the step, both losses, test accuracy, the early-stopping step, the typical weight size and how many neurons are off.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

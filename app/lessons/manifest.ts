@@ -101,6 +101,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'When a network memorises instead of learning, and dropout as a cure.',
     minutes: 15,
     learn: ['Spot overfitting in train and test curves', 'Use dropout and weight decay'],
+    load: () => import('./overfitting-and-regularization.mdx'),
   },
   {
     slug: 'deep-networks-and-vanishing-gradients',
