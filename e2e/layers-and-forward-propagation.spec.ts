@@ -73,10 +73,14 @@ test.describe('the layers and forward propagation lesson', () => {
     const mapBefore = await canvasPixels(page, 2, 0);
     await page.locator('.trainer-buttons select').selectOption({ label: 'fast' });
     await page.getByTestId('train').click();
-    await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(first * 0.4);
+    // The read-out shows the last batch's loss, which can dip on one lucky batch: wait until the loss is down AND
+    // the whole set is classified well.
+    const accuracy = async () => Number((await page.getByTestId('accuracy').textContent())?.replace('%', ''));
+    await expect
+      .poll(async () => (await readLoss(page)) < first * 0.4 && (await accuracy()) > 90, { timeout: 60_000 })
+      .toBe(true);
     await page.getByTestId('train').click();
     await expect(page.getByTestId('layers-figure')).toHaveAttribute('data-status', 'paused');
-    expect(Number((await page.getByTestId('accuracy').textContent())?.replace('%', ''))).toBeGreaterThan(90);
     expect(await canvasPixels(page, 2, 0)).not.toBe(mapBefore);
     expect(consoleProblems).toEqual([]);
   });
