@@ -116,9 +116,11 @@ test.describe('the "What is deep learning?" lesson', () => {
     await lock.click();
     await expect(check.getByRole('status')).toContainText('Not quite');
     await expect(check).toContainText('barely better than guessing');
-    await check.getByRole('button', { name: 'Try again' }).click();
+    // Keyboard, not a pointer click: figures above may still be settling, and a layout shift between mouse-down and
+    // mouse-up would swallow the click.
+    await check.getByRole('button', { name: 'Try again' }).press('Enter');
     await check.getByLabel('The network: it gets nearly every dot right').check();
-    await check.getByRole('button', { name: 'Lock in my guess' }).click();
+    await check.getByRole('button', { name: 'Lock in my guess' }).press('Enter');
     await expect(check.getByRole('status')).toContainText('Right');
     expect(consoleProblems).toEqual([]);
   });
