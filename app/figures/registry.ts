@@ -6,8 +6,11 @@ import type { ComponentType } from 'react';
 
 interface FigureSpec {
   load: () => Promise<{ default: ComponentType }>;
-  /** Height reserved while loading, so the page does not jump. */
-  minHeight: number;
+  /**
+   * Height reserved while loading, so the page does not jump: [wide screens, phones up to 700 px], measured from
+   * the loaded figure.
+   */
+  height: [number, number];
   /** Accessible name of the figure. */
   label: string;
   /** A text alternative for readers who cannot see it. */
@@ -17,91 +20,91 @@ interface FigureSpec {
 export const figures = {
   neuron: {
     load: () => import('./neuron/NeuronFigure'),
-    minHeight: 560,
+    height: [950, 1570],
     label: 'A single neuron classifying points in the plane',
     alt: 'The figure plots two classes of points in a square. The neuron’s output is shaded over the square, and a line marks where its answer switches class. Sliders set the two weights and the bias; the formula above shows the live numbers; a chart below shows the loss falling while the neuron trains.',
   },
   'activation-explorer': {
     load: () => import('./activations/ActivationExplorer'),
-    minHeight: 520,
+    height: [440, 750],
     label: 'An activation function and its slope, with a draggable input',
     alt: 'A plot of the chosen activation function (solid line) and its slope (dashed line) for inputs from −4 to 4. A point on the curve marks the chosen input x, with its tangent line; shaded bands mark where the function is nearly flat. A menu picks ReLU, leaky ReLU, sigmoid, tanh, GELU or softmax, a slider moves x, and the values of f(x) and the slope are printed. For softmax, three sliders set three scores and bars show the three probabilities, which always sum to 1.',
   },
   'linear-vs-nonlinear': {
     load: () => import('./activations/LinearVsNonlinear'),
-    minHeight: 760,
+    height: [990, 1250],
     label: 'Two deep networks, one all linear and one with ReLU, trained side by side',
     alt: 'Two heatmaps of the same points: an inner disc of blue squares inside a ring of orange circles (or four corners in the XOR setting). The left network has three hidden layers with no activation; however long it trains, its shading splits the square with one straight line and its accuracy stays near chance. The right network has the same shape with ReLU (or tanh) hidden layers; it bends its boundary around the disc and its accuracy climbs towards 100%. Loss charts below show the left loss stuck and the right loss falling.',
   },
   'loss-curves': {
     load: () => import('./loss-curves/LossCurvesFigure'),
-    minHeight: 620,
+    height: [830, 1060],
     label: 'Squared error and cross-entropy against the prediction, with their slopes',
     alt: 'A plot of two losses against the prediction ŷ from 0 to 1 for a true label y of 0 or 1: squared error, a dashed parabola that never exceeds 1, and cross-entropy, a solid curve that rises without limit as the prediction nears the wrong end. A marker and a short tangent line sit on each curve at the chosen ŷ. Beside the plot, each loss’s formula shows its value, its slope against ŷ and its slope against the neuron’s weighted sum z with the live numbers, and two bars compare how hard each loss pushes the weights.',
   },
   'loss-race': {
     load: () => import('./loss-race/LossRaceFigure'),
-    minHeight: 900,
+    height: [900, 1630],
     label: 'The same sigmoid neuron trained with squared error and with cross-entropy, side by side',
     alt: 'Two copies of one sigmoid neuron over the same two groups of points, starting from the same confidently wrong weights. Pressing Train trains both with TensorFlow.js: the left one with squared error, the right one with cross-entropy. Each side shows its decision line, its step count, loss, accuracy and the size of its gradient, and a chart of its loss. The cross-entropy side turns its line around within a few dozen steps; the squared-error side barely moves for a long time.',
   },
   softmax: {
     load: () => import('./softmax/SoftmaxFigure'),
-    minHeight: 380,
+    height: [340, 440],
     label: 'Softmax probabilities and the cross-entropy loss for three class scores',
     alt: 'Three classes, cat, dog and bird, each with a score slider. Softmax turns the scores into probabilities shown as bars that sum to 100%. One class is marked as the right answer; the loss is minus the log of its probability, shown in a formula with the live numbers, with the gradient of the loss for each score.',
   },
   layers: {
     load: () => import('./layers/NetworkFigure'),
-    minHeight: 960,
+    height: [1080, 1850],
     label: 'A small neural network classifying points, with every neuron’s value for one input point',
     alt: 'On the left, two classes of points in a square, shaded by the network’s output, with a movable input point. On the right, the network as columns of neurons: the two inputs, one or two hidden layers and the output. Each neuron is a small map of what it outputs over the square, with its value for the input point printed under it. Lines between neurons are blue and solid when weight times activation is positive, orange and dashed when negative, and thicker when larger. A loss chart below falls while the network trains.',
   },
   playground: {
     load: () => import('./playground/PlaygroundFigure'),
-    minHeight: 1250,
+    height: [1440, 2110],
     label: 'A training lab: a small neural network learning to separate two classes of points',
     alt: 'A playground for training a network. Controls pick the data (circle, XOR, two Gaussian blobs or a spiral), the noise, the share of data used for training, the batch size, the learning rate, the activation and the optimizer. Check boxes choose the input features (X₁, X₂, their squares, their product and two sine waves); buttons add or remove hidden layers (up to six) and neurons (up to eight per layer). The network is drawn as columns of small maps, one per neuron, joined by lines whose thickness and colour show each weight. A larger map shows the network’s output over the plane with the training or test points. A strip fills with the batches of the current epoch; a chart plots the training loss (solid) and the test loss (dashed) against epochs, with the accuracy on both sets printed beside it.',
   },
   'deep-gradients': {
     load: () => import('./deep/DeepFigure'),
-    minHeight: 930,
+    height: [930, 1600],
     label: 'Gradient sizes in each layer of a deep network while it trains',
     alt: 'Checkboxes and a menu switch on the fixes: ReLU or tanh instead of sigmoid, batch normalization, skip connections. A bar chart on a log scale shows the gradient size in each of the network’s layers, input on the left; for the 10-layer sigmoid network the bars fall from about 0.1 at the output to about 0.00000002 at the input. Beside it a map shows the network’s prediction over the plane with the circle data. Below, a loss chart compares this run with the previous run, drawn dashed, and a read-out gives the step, loss, accuracy, the step at which 90% accuracy was reached and the ratio of the first layer’s gradient to the last.',
   },
   'ai-nesting': {
     load: () => import('./wdl/NestingFigure'),
-    minHeight: 300,
+    height: [350, 610],
     label: 'Artificial intelligence contains machine learning, which contains deep learning',
     alt: 'Three nested boxes. The outer box is artificial intelligence: any program that does something we would call smart, such as a chess engine or route planning. Inside it is machine learning: AI whose rules are learned from examples, such as a spam filter. Inside that is deep learning: machine learning with many-layered neural networks, such as face unlock or speech-to-text.',
   },
   'rules-vs-learning': {
     load: () => import('./wdl/RulesFigure'),
-    minHeight: 880,
+    height: [860, 1620],
     label: 'A rule written by hand beside a rule a neural network learns, on the same points',
     alt: 'Two copies of the same square of orange and blue points. On the left, the reader picks a hand-written rule (one side of a line, inside a circle, or inside a box), tunes it with sliders, and sees the region it calls blue and its accuracy. On the right, a small neural network trains on the points in the browser; its shading shows the regions it calls orange and blue, with its accuracy, its loss and a loss chart. A menu switches the points to a circle, four corners or a spiral.',
   },
   'too-little-data': {
     load: () => import('./wdl/OverfitFigure'),
-    minHeight: 640,
+    height: [680, 1230],
     label: 'A big network trained on ten noisy points: right on all of them, wrong on many new ones',
     alt: 'Ten orange and blue points from two overlapping groups. A big neural network trains on them; its shading bends around individual points until it gets every one right. Two bars compare its accuracy on those ten training points (reaching 100%) with its accuracy on 400 new points from the same groups (much lower). Menus switch to a single neuron, to more training points, and to showing the new points.',
   },
   backprop: {
     load: () => import('./backprop/BackpropFigure'),
-    minHeight: 900,
+    height: [1010, 960],
     label: 'Backpropagation one edge at a time on a 2-2-1 network, with TensorFlow.js’s numbers',
     alt: 'A network with two inputs, two tanh hidden neurons and one sigmoid output, trained on one example. Forward fills in each neuron’s value and the loss. Back one edge works backwards from the loss: each press highlights one edge and shows the chain-rule product that gives its gradient, with real numbers, and writes the gradient under the edge’s weight. Update shows every weight after one step w ← w − η·∂L/∂w. A table lists the nine weights and biases, their gradients and their new values. Play steps through by itself.',
   },
   landscape: {
     load: () => import('./landscape/LandscapeFigure'),
-    minHeight: 820,
+    height: [1010, 920],
     label: 'SGD, momentum and Adam racing down a long tilted valley',
     alt: 'Contour lines of a loss shaped like a long narrow valley tilted upwards to the right, with its minimum marked by a dot. From a start point the reader picks by clicking or with sliders, three paths run towards the minimum: SGD (orange, solid) zig-zags across the valley and creeps along it; momentum (blue, dashed) overshoots and swings but travels along the valley faster; Adam (dark, dotted) heads diagonally at first, then turns down the valley. Each has its own learning-rate slider, and a table gives each one’s loss after the chosen number of steps, or says it diverged.',
   },
   overfit: {
     load: () => import('./overfit/OverfitFigure'),
-    minHeight: 1000,
+    height: [1100, 1970],
     label: 'A big network overfitting a few noisy points, with L1/L2 penalties and dropout to switch on while it trains',
     alt: 'An “Overfit me” button above controls for a weight penalty (none, L2 or L1) with a strength slider, and a dropout checkbox with a drop-rate slider. On the left, a map of the plane shaded orange or blue by the network’s prediction, with 30 noisy training points in four clusters (the XOR pattern); without regularization the boundary grows wiggly islands around single stray points. On the right, the network drawn as columns of small discs (2 inputs, three hidden layers of 16, one output) joined by lines, blue for positive and orange for negative weights, thicker when larger; with dropout on, the neurons switched off in the latest step are hollow and crossed out. Below, a chart of training loss (solid blue) and test loss (dashed orange) against step: the training loss falls towards zero while the test loss falls, then climbs; a dotted vertical line marks the step with the lowest test loss, where early stopping would stop. A read-out lists the step, both losses, test accuracy, the early-stopping step, the typical weight size and how many neurons are off.',
   },

@@ -9,7 +9,7 @@
  *                                    error + Retry             off-screen: drawing paused,
  *                                                              training paused unless pinned
  */
-import { Component, Suspense, lazy, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Component, Suspense, lazy, useContext, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { figures, type FigureName } from '../../figures/registry';
 import { lessonHref } from '../../state/route';
 import { FigureContext, LessonContext, type FigureFrame } from './LessonContext';
@@ -63,15 +63,16 @@ export function Figure({ id, name, caption }: FigureProps) {
 
   const frame = useMemo<FigureFrame>(() => ({ lesson: slug, id, visible, pinned, setPinned }), [slug, id, visible, pinned]);
   const Live = near ? lazyFigure(name) : null;
+  const reserve = { '--fig-h': `${spec.height[0]}px`, '--fig-h-narrow': `${spec.height[1]}px` } as CSSProperties;
   const placeholder = (
-    <div className="figure-placeholder" style={{ minHeight: spec.minHeight }} aria-busy="true">
+    <div className="figure-placeholder" aria-busy="true">
       Loading the live figure…
     </div>
   );
 
   return (
     <figure className="figure" id={id} ref={ref} aria-label={spec.label}>
-      <div className="figure-body" style={{ minHeight: spec.minHeight }}>
+      <div className="figure-body" style={reserve}>
         <FigureContext.Provider value={frame}>
           {Live ? (
             <FigureErrorBoundary key={attempt} onRetry={() => setAttempt((n) => n + 1)}>
