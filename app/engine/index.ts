@@ -16,6 +16,7 @@ export { gridPoints } from './data/grid';
 export {
   createNeuron,
   neuronForward,
+  neuronAccuracy,
   decisionThreshold,
   outputThreshold,
   outputRange,

@@ -3,7 +3,7 @@
  * Pure-JS helpers give the UI instant answers while a slider moves; `createNeuron` is the trainable TF.js version.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { TrainableModel } from '../types';
+import type { Dataset, TrainableModel } from '../types';
 import { createVariable } from '../weights';
 
 /**
@@ -91,6 +91,22 @@ export function outputRange(act: NeuronActivation): { min: number; max: number }
     default:
       return { min: 0, max: 1 };
   }
+}
+
+/**
+ * The share of a 2D dataset (labels 0/1) that the neuron puts in the right class, in plain JavaScript.
+ *
+ * @example
+ * neuronAccuracy({ w1: 1, w2: 0, b: 0 }, 'sigmoid', data); // 0.5 … 1
+ */
+export function neuronAccuracy(p: NeuronParams, act: NeuronActivation, data: Dataset): number {
+  const threshold = decisionThreshold(act);
+  let right = 0;
+  for (let i = 0; i < data.n; i++) {
+    const { z } = neuronForward(data.xs[2 * i]!, data.xs[2 * i + 1]!, p, act);
+    if (z >= threshold === data.ys[i]! > 0.5) right++;
+  }
+  return right / Math.max(1, data.n);
 }
 
 /**

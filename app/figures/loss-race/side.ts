@@ -4,7 +4,7 @@
  */
 import { logisticLossAndGradient } from '../../engine/models/logistic';
 import type { BinaryLossKind } from '../../engine/losses';
-import type { NeuronParams } from '../../engine/models/neuron';
+import { neuronAccuracy, type NeuronParams } from '../../engine/models/neuron';
 import type { Dataset } from '../../engine/types';
 import { createDecisionPlane } from '../../viz/createDecisionPlane';
 import { createLossChart } from '../../viz/createLossChart';
@@ -13,15 +13,6 @@ export interface RaceSide {
   /** Draws the neuron with these weights; `series` is the loss so far (empty before training). */
   show(p: NeuronParams, data: Dataset, step: number, series: { xs: ArrayLike<number>; ys: ArrayLike<number> }): void;
   destroy(): void;
-}
-
-function accuracy(p: NeuronParams, data: Dataset): number {
-  let right = 0;
-  for (let i = 0; i < data.n; i++) {
-    const z = p.w1 * data.xs[2 * i]! + p.w2 * data.xs[2 * i + 1]! + p.b;
-    if (z >= 0 === data.ys[i]! > 0.5) right++;
-  }
-  return right / Math.max(1, data.n);
 }
 
 /** `root` holds elements marked data-plane, data-chart, data-step, data-loss, data-acc and data-grad. */
@@ -48,7 +39,7 @@ export function createRaceSide(root: HTMLElement, kind: BinaryLossKind, label: s
       };
       set('step', String(step));
       set('loss', Number.isFinite(loss) ? loss.toFixed(3) : '—');
-      set('acc', `${Math.round(accuracy(p, data) * 100)}%`);
+      set('acc', `${Math.round(neuronAccuracy(p, 'sigmoid', data) * 100)}%`);
       set('grad', gradNorm < 0.01 ? gradNorm.toPrecision(2) : gradNorm.toFixed(3));
     },
     destroy() {

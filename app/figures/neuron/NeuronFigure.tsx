@@ -14,13 +14,14 @@ import {
   decisionThreshold,
   getBackendManager,
   makePoints2D,
+  neuronAccuracy,
   neuronForward,
   neuronParamsFromWeights,
   neuronWeights,
   type NeuronActivation,
   type NeuronParams,
 } from '../../engine';
-import type { Dataset, Snapshot } from '../../engine/types';
+import type { Snapshot } from '../../engine/types';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
@@ -47,16 +48,6 @@ function shade(out: number, act: NeuronActivation): number {
   if (act === 'tanh') return (out + 1) / 2;
   if (act === 'relu' || act === 'linear') return Math.min(1, Math.max(0, out));
   return out;
-}
-
-function accuracy(p: NeuronParams, act: NeuronActivation, data: Dataset): number {
-  const threshold = decisionThreshold(act);
-  let right = 0;
-  for (let i = 0; i < data.n; i++) {
-    const { z } = neuronForward(data.xs[2 * i]!, data.xs[2 * i + 1]!, p, act);
-    if (z >= threshold === data.ys[i]! > 0.5) right++;
-  }
-  return right / data.n;
 }
 
 export default function NeuronFigure() {
@@ -102,7 +93,7 @@ export default function NeuronFigure() {
     const r = readout.current;
     if (r) {
       const acc = r.querySelector('[data-acc]');
-      if (acc) acc.textContent = `${Math.round(accuracy(params, act, data) * 100)}%`;
+      if (acc) acc.textContent = `${Math.round(neuronAccuracy(params, act, data) * 100)}%`;
     }
   }, []);
 
