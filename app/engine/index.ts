@@ -73,3 +73,20 @@ export {
   type FeatureName,
 } from './data/features';
 export { createRegMlp, isRegMlp, NO_REGULARIZATION, type RegMlp, type Regularization, type Penalty } from './models/regMlp';
+export {
+  createFastMlp,
+  createFastOptimizer,
+  checkSpec,
+  paramCount,
+  NO_PENALTY,
+  ADAM,
+  type FastMlp,
+  type FastMlpSpec,
+  type FastActivation,
+  type FastHead,
+  type FastOptimizer,
+  type WeightPenalty,
+  type LayerSlot,
+} from './fast/fastMlp';
+export { createFastTrainer, type FastTrainer, type FastTrainerOptions, type TrainingPoint } from './fast/fastTrainer';
+export { toTfModel, fromTfModel, tfCode } from './fast/tfModel';

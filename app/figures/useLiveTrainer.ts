@@ -20,7 +20,11 @@ export interface LiveTrainer {
 }
 
 interface Options {
-  workload: CalibrationWorkload;
+  /**
+   * What the TF.js backend is calibrated on before the trainer is created; null for a trainer that needs no
+   * TF.js backend (the lab's fused kernel), which is then created at once.
+   */
+  workload: CalibrationWorkload | null;
   create(): Trainer;
   onSnapshot(snapshot: Snapshot): void;
   visible: boolean;
@@ -41,7 +45,8 @@ export function useLiveTrainer({ workload, create, onSnapshot, visible, pinned }
   useEffect(() => {
     let disposed = false;
     let created: Trainer | null = null;
-    ensureBackend(latest.current.workload)
+    const { workload } = latest.current;
+    (workload ? ensureBackend(workload) : Promise.resolve())
       .then(() => {
         if (disposed) return;
         created = latest.current.create();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultsOf, formatParams, int, num, oneOf, parseParams } from './schema';
+import { defaultsOf, formatParams, int, num, oneOf, parseParams, setOf } from './schema';
 
 const schema = { lr: num(0.001, 10, 0.5), act: oneOf(['relu', 'tanh'] as const, 'relu'), seed: int(0, 9999, 1) };
 
@@ -24,5 +24,14 @@ describe('figure settings schema', () => {
     expect(parseParams(schema, new URLSearchParams('lr=99')).problems[0]).toMatch(/outside/);
     expect(parseParams(schema, new URLSearchParams('lr=')).problems[0]).toMatch(/not a number/);
     expect(defaultsOf(schema)).toEqual({ lr: 0.5, act: 'relu', seed: 1 });
+  });
+
+  it('setOf keeps a canonical order and refuses unknown names', () => {
+    const hide = setOf(['data', 'features', 'layers'] as const);
+    expect(hide.parse('layers, data')).toEqual({ ok: true, value: 'data,layers' });
+    expect(hide.parse('')).toEqual({ ok: true, value: '' });
+    const bad = hide.parse('data,wings');
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.why).toContain('"wings"');
   });
 });

@@ -57,6 +57,27 @@ export function oneOf<const T extends string>(options: readonly T[], defaultValu
   };
 }
 
+/**
+ * Any subset of a fixed list of names, written as a comma-separated list ("" for none). The value is that list in
+ * the options' order, so equal sets always give equal values and equal links.
+ *
+ * @example
+ * const hide = setOf(['data', 'features', 'layers'] as const);
+ * hide.parse('layers,data'); // { ok: true, value: 'data,layers' }
+ */
+export function setOf<const T extends string>(options: readonly T[], defaultValue = ''): Field<string> {
+  return {
+    defaultValue,
+    parse(text) {
+      const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = names.filter((n) => !(options as readonly string[]).includes(n));
+      if (unknown.length > 0) return { ok: false, why: `"${unknown.join(', ')}" is not among ${options.join(', ')}` };
+      return { ok: true, value: options.filter((o) => names.includes(o)).join(',') };
+    },
+    format: (value) => value,
+  };
+}
+
 export function defaultsOf<S extends Schema>(schema: S): ValuesOf<S> {
   const out: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(schema)) out[key] = field.defaultValue;

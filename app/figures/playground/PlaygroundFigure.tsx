@@ -1,27 +1,29 @@
 /**
- * "Training a network": the full lab. Data set, noise, train/test split, batch size, learning rate, activation,
- * optimiser, hidden layers and neurons, input features; the network drawn with a map per neuron and edges by
- * weight; the output over the plane; training and test loss per epoch; the batches of the current epoch.
+ * "Training a network": the full lab. Data set (classification with two or three classes, or regression),
+ * noise, train/test split, batch size, learning rate, activation (lab-wide or per layer), optimiser, L1/L2,
+ * hidden layers and neurons, input features; the network drawn with a map per neuron and edges by weight; the
+ * output over the plane; training and test loss per epoch; the batches of the current epoch.
  *
- * Speed: the Trainer fills each frame with steps (speed Infinity by default), then makes ONE read per tick that
- * carries the weights, every layer's values over a low-resolution grid (all the maps at once) and the
- * predictions on the training and test sets (losses and accuracies are computed from them here).
+ * Speed: the arithmetic runs in the fused kernel (engine/fast), not in TF.js ops: for a net this small every
+ * TF.js op costs more in dispatch than in work (ARCHITECTURE.md, "The lab's fused kernel"). Each frame trains
+ * for up to 8 ms, then evaluates every neuron over the grid (all maps at once) and the predictions on both
+ * sets; the maps are redrawn at most MAP_HZ times a second, the readouts every frame.
  */
-import * as tf from '@tensorflow/tfjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
-  createMlp,
-  createTrainer,
-  createTrainingWorkload,
+  createFastMlp,
+  createFastTrainer,
   featureMatrix,
-  getBackendManager,
   gridPoints,
   makePoints2D,
-  mlpLayerOutputs,
   splitDataset,
+  tfCode,
   withFeatures,
   type Dataset,
+  type FastMlpSpec,
+  type FastTrainer,
   type FeatureName,
+  type Points2DKind,
   type Snapshot,
 } from '../../engine';
 import { useFigureSettings } from '../../state/figures';
@@ -33,30 +35,30 @@ import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../vi
 import { createNetworkGraph, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
 import { createTrainTestChart, type TrainTestChart } from '../../viz/createTrainTestChart';
 import '../layers/layers.css';
-import { ArchitectureControls, DataControls, FeatureControls } from './PlaygroundControls';
-import { FEATURE_LABELS, featuresOf, hiddenOf, score } from './lab';
+import {
+  ArchitectureControls,
+  DataControls,
+  FeatureControls,
+  HyperControls,
+  RegularizationControls,
+} from './PlaygroundControls';
+import { ClassroomLink } from './ClassroomLink';
+import { DATA_INFO, FEATURE_LABELS, featuresOf, headOf, penaltyOf, score, specOf } from './lab';
 import './playground.css';
-import { playgroundSchema, type PlaygroundSettings } from './schema';
+import { playgroundSchema, type ControlGroup, type PlaygroundSettings } from './schema';
 
 const POINTS = 500;
 const DOMAIN: [number, number] = [-1.2, 1.2];
-/** One grid for every map: 30 × 30 cells is plenty for a map drawn 64 px wide, and cheap to probe. */
+/** One grid for every map: 30 × 30 cells is plenty for a map drawn 64 px wide, and cheap to evaluate. */
 const RES = 30;
 const GRID = gridPoints(RES, ...DOMAIN);
-/** At most this often (ms) are the maps redrawn while training runs. */
-const MAP_MS = 100;
-
-/** What the backend choice is timed on: the lab's heaviest common case (spiral, 8-8 tanh, all features). */
-const CALIBRATION = createTrainingWorkload('lab-7-8-8-1-tanh-b10', {
-  build: (rng) => createMlp({ sizes: [7, 8, 8, 1], activation: 'tanh', output: 'sigmoid', loss: 'bce' }, rng),
-  data: withFeatures(makePoints2D('spiral', { n: 250, noise: 0, seed: 1 }), ['x1', 'x2', 'x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2']),
-  hyper: { learningRate: 0.03, batchSize: 10, optimizer: 'adam' },
-});
+const GRID_N = GRID.length / 2;
+/** How often (per second, at most) the neuron maps are redrawn while training runs. */
+const MAP_HZ = 30;
 
 interface Lab {
   features: FeatureName[];
-  hidden: number[];
-  act: PlaygroundSettings['act'];
+  spec: FastMlpSpec;
   raw: { train: Dataset; test: Dataset };
   train: Dataset;
   test: Dataset;
@@ -65,11 +67,10 @@ interface Lab {
 
 function makeLab(v: PlaygroundSettings): Lab {
   const features = featuresOf(v);
-  const raw = splitDataset(makePoints2D(v.data, { n: POINTS, noise: v.noise, seed: v.seed }), v.split / 100, v.seed);
+  const raw = splitDataset(makePoints2D(v.data as Points2DKind, { n: POINTS, noise: v.noise, seed: v.seed }), v.split / 100, v.seed);
   return {
     features,
-    hidden: hiddenOf(v),
-    act: v.act,
+    spec: specOf(v, features.length),
     raw,
     train: withFeatures(raw.train, features),
     test: withFeatures(raw.test, features),
@@ -95,6 +96,18 @@ function span(grid: Float32Array | undefined): number {
   return m;
 }
 
+/** Binary labels for the plane's points: the class for classification, the target's sign for regression. */
+function planeLabels(d: Dataset): Float32Array {
+  if (d.outputDim === 1) return d.ys;
+  const out = new Float32Array(d.n);
+  for (let r = 0; r < d.n; r++) {
+    let best = 0;
+    for (let k = 1; k < d.outputDim; k++) if (d.ys[r * d.outputDim + k]! > d.ys[r * d.outputDim + best]!) best = k;
+    out[r] = best;
+  }
+  return out;
+}
+
 const fmtPct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—');
 const fmtLoss = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
@@ -102,12 +115,22 @@ export default function PlaygroundFigure() {
   const frame = useFigureFrame();
   const settings = useFigureSettings(frame.lesson, frame.id, playgroundSchema);
   const { values: v, set } = settings;
-  const featureKey = featuresOf(v).join();
-  const hiddenKey = hiddenOf(v).join();
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the keys stand for the arrays derived from v
-  const lab = useMemo(() => makeLab(v), [v.data, v.noise, v.split, v.seed, v.act, featureKey, hiddenKey]);
+  const specKey = JSON.stringify(specOf(v));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- specKey stands for the shape derived from v
+  const lab = useMemo(() => makeLab(v), [v.data, v.noise, v.split, v.seed, specKey, featuresOf(v).join()]);
+  const hidden = useMemo(() => new Set(v.hide.split(',').filter(Boolean) as ControlGroup[]), [v.hide]);
+  const [showHidden, setShowHidden] = useState(false);
+  const shows = (g: ControlGroup) => showHidden || !hidden.has(g);
 
-  const live = useRef({ lab, built: lab, show: v.show, snapshot: null as Snapshot | null, history: { epochs: [] as number[], train: [] as number[], test: [] as number[] } });
+  const live = useRef({
+    lab,
+    built: lab,
+    show: v.show,
+    discretize: v.discretize === '1',
+    snapshot: null as Snapshot | null,
+    history: { epochs: [] as number[], train: [] as number[], test: [] as number[] },
+    rate: { at: 0, epoch: 0, value: NaN },
+  });
   const planeEl = useRef<HTMLDivElement>(null);
   const graphEl = useRef<HTMLDivElement>(null);
   const lossEl = useRef<HTMLDivElement>(null);
@@ -118,36 +141,48 @@ export default function PlaygroundFigure() {
   const chart = useRef<TrainTestChart | null>(null);
 
   const draw = useCallback(() => {
-    const { snapshot, built: l, show } = live.current;
+    const { snapshot, built: l, show, discretize } = live.current;
     const pts = show === 'test' ? l.raw.test : l.raw.train;
     if (!snapshot) return;
-    const n = l.hidden.length + 1;
+    const n = l.spec.sizes.length - 1;
     const output = snapshot.probes[`layer${n}`];
     const ones = (k: number) => new Float32Array(k).fill(1);
     const states: NetworkLayerState[] = [
       { values: ones(l.features.length), domain: [-1, 1], grid: inputMaps(l.gridX, l.features.length) },
-      ...l.hidden.map((units, i): NetworkLayerState => {
+      ...l.spec.activations.map((act, i): NetworkLayerState => {
         const grid = snapshot.probes[`layer${i + 1}`];
-        const s = l.act === 'relu' || l.act === 'linear' ? span(grid) : 1;
-        return { values: ones(units), grid, domain: l.act === 'sigmoid' ? [0, 1] : l.act === 'relu' ? [0, s] : [-s, s] };
+        const s = act === 'relu' || act === 'linear' ? span(grid) : 1;
+        return { values: ones(l.spec.sizes[i + 1]!), grid, domain: act === 'sigmoid' ? [0, 1] : act === 'relu' ? [0, s] : [-s, s] };
       }),
-      { values: ones(1), grid: output, domain: [0, 1] },
+      { values: ones(l.spec.sizes[n]!), grid: output, domain: l.spec.head === 'linear' ? [-1, 1] : [0, 1] },
     ];
     // Edges by weight alone: every neuron passes 1, so an edge carries exactly its weight.
     graph.current?.update({ layers: states, weights: snapshot.weights.filter((_, i) => i % 2 === 0) });
     // Name each input under its map (the graph prints values there; the lab's edges show weights instead).
     l.features.forEach((f, u) => graph.current?.node(0, u)?.querySelector('.netgraph-value')?.setAttribute('data-feature', FEATURE_LABELS[f]));
-    chart.current?.update(live.current.history);
-    plane.current?.update({ field: output ? fieldFromGrid(output, RES, DOMAIN) : () => 0.5, line: null, points: pts.xs, labels: pts.ys });
+    const head = l.spec.head;
+    const outputs = l.spec.sizes[n]!;
+    // The plane shows one number per cell: the probability of class 1, of the most likely class, or the value.
+    let cells = output;
+    if (output && outputs > 1) {
+      cells = new Float32Array(GRID_N);
+      for (let p = 0; p < GRID_N; p++) {
+        let best = 0;
+        for (let k = 1; k < outputs; k++) if (output[p * outputs + k]! > output[p * outputs + best]!) best = k;
+        cells[p] = best / (outputs - 1);
+      }
+    }
+    const toColour = head === 'linear' ? (x: number) => (x + 1) / 2 : (x: number) => x;
+    const field = cells ? fieldFromGrid(cells, RES, DOMAIN, discretize ? (x) => (toColour(x) >= 0.5 ? 1 : 0) : toColour) : () => 0.5;
+    plane.current?.update({ field, line: null, points: pts.xs, labels: planeLabels(pts) });
   }, []);
 
-  // The maps are the costly part of a frame (dozens of canvases): redraw them at most every MAP_MS while
-  // training runs, so most frames go to training; a trailing redraw always shows the latest weights.
+  // The maps are the costly part of drawing (dozens of canvases): redraw them at most MAP_HZ times a second.
   const mapTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mapAt = useRef(0);
   const drawSoon = useCallback(() => {
     if (mapTimer.current !== undefined) return;
-    const wait = MAP_MS - (performance.now() - mapAt.current);
+    const wait = 1000 / MAP_HZ - (performance.now() - mapAt.current);
     const run = () => {
       mapTimer.current = undefined;
       mapAt.current = performance.now();
@@ -163,9 +198,10 @@ export default function PlaygroundFigure() {
       const cur = live.current;
       cur.snapshot = snapshot;
       drawSoon();
-      // Scores against the sets this model was built for (a rebuild may be on its way).
-      const tr = score(snapshot.probes.trainPred, cur.built.train.ys);
-      const te = score(snapshot.probes.testPred, cur.built.test.ys);
+      const l = cur.built;
+      const outputs = l.spec.sizes[l.spec.sizes.length - 1]!;
+      const tr = score(snapshot.probes.trainPred, l.train.ys, l.spec.head, outputs);
+      const te = score(snapshot.probes.testPred, l.test.ys, l.spec.head, outputs);
       const at = snapshot.epoch + snapshot.batchInEpoch / Math.max(1, snapshot.batchesPerEpoch);
       const h = cur.history;
       if (snapshot.step === 0) [h.epochs, h.train, h.test] = [[], [], []];
@@ -175,13 +211,20 @@ export default function PlaygroundFigure() {
         h.test.push(te.loss);
         if (h.epochs.length > 3000) for (const k of ['epochs', 'train', 'test'] as const) h[k] = h[k].filter((_, i) => i % 2 === 0);
       }
+      chart.current?.update(h);
+      // Epochs per second, over the last second or so of training.
+      const now = performance.now();
+      const rate = cur.rate;
+      if (snapshot.step === 0 || snapshot.epoch < rate.epoch) Object.assign(rate, { at: now, epoch: snapshot.epoch, value: NaN });
+      else if (now - rate.at > 1000) Object.assign(rate, { value: ((snapshot.epoch - rate.epoch) * 1000) / (now - rate.at), at: now, epoch: snapshot.epoch });
       const r = readout.current;
       if (r) {
         r.querySelector('[data-epoch]')!.textContent = String(snapshot.epoch);
         r.querySelector('[data-iter]')!.textContent = String(snapshot.step);
         r.querySelector('[data-train]')!.textContent = fmtLoss(tr.loss);
         r.querySelector('[data-test]')!.textContent = fmtLoss(te.loss);
-        r.querySelector('[data-acc]')!.textContent = `${fmtPct(tr.accuracy)} / ${fmtPct(te.accuracy)}`;
+        r.querySelector('[data-acc]')!.textContent = l.spec.head === 'linear' ? 'not for regression' : `${fmtPct(tr.accuracy)} / ${fmtPct(te.accuracy)}`;
+        r.querySelector('[data-rate]')!.textContent = Number.isFinite(rate.value) ? `${Math.round(rate.value)}` : '—';
       }
       const strip = stripEl.current;
       if (strip) {
@@ -195,35 +238,35 @@ export default function PlaygroundFigure() {
     [drawSoon],
   );
 
-  const { trainer, status, message } = useLiveTrainer({
+  const { trainer: baseTrainer, status, message } = useLiveTrainer({
     visible: frame.visible,
     pinned: frame.pinned,
     onSnapshot,
-    workload: CALIBRATION,
+    workload: null,
     create: () =>
-      createTrainer({
+      createFastTrainer({
         build: (rng) => {
           const l = live.current.lab;
           live.current.built = l;
-          return createMlp({ sizes: [l.features.length, ...l.hidden, 1], activation: l.act, output: 'sigmoid', loss: 'bce' }, rng);
+          return createFastMlp(l.spec, rng);
         },
         data: live.current.lab.train,
         hyper: { learningRate: v.lr, batchSize: v.batch, optimizer: v.opt },
-        // One read per tick: every layer over the grid, and the predictions on both sets.
-        probes: (m) => {
+        penalty: penaltyOf(v),
+        // Every frame: every layer over the grid (all the maps at once), and the predictions on both sets.
+        probes: (net) => {
           const l = live.current.built;
-          const k = l.features.length;
-          const layers = mlpLayerOutputs(m.variables, tf.tensor2d(l.gridX, [l.gridX.length / k, k]), l.act, 'sigmoid');
+          const layers = net.layerOutputs(l.gridX, GRID_N);
           return {
             ...Object.fromEntries(layers.map((t, i) => [`layer${i + 1}`, t])),
-            trainPred: m.predict(tf.tensor2d(l.train.xs, [l.train.n, k])),
-            testPred: m.predict(tf.tensor2d(l.test.xs, [l.test.n, k])),
+            trainPred: net.predict(l.train.xs, l.train.n),
+            testPred: net.predict(l.test.xs, l.test.n),
           };
         },
         seed: v.seed,
-        backend: getBackendManager(),
       }),
   });
+  const trainer = baseTrainer as FastTrainer | null;
   const [speed, setSpeed] = useState(Infinity);
   useEffect(() => {
     trainer?.setSpeed(speed);
@@ -249,29 +292,27 @@ export default function PlaygroundFigure() {
 
   useEffect(() => {
     live.current.show = v.show;
+    live.current.discretize = v.discretize === '1';
     draw();
-  }, [v.show, draw]);
+  }, [v.show, v.discretize, draw]);
 
+  // Learning rate, batch size, optimiser and the penalty change while training runs: no reset.
   useEffect(() => {
     trainer?.setHyper({ learningRate: v.lr, batchSize: v.batch, optimizer: v.opt });
   }, [v.lr, v.batch, v.opt, trainer]);
+  useEffect(() => {
+    trainer?.setPenalty({ kind: v.reg, rate: v.reg === 'none' ? 0 : v.rate });
+  }, [v.reg, v.rate, trainer]);
 
   // A new data set, split, shape, activation or feature set is a new network: rebuild it from the seed.
   useEffect(() => {
     if (live.current.lab === lab) return;
     live.current.lab = lab;
     if (!trainer) return;
-    // Pause first so that no step runs between the two calls below; then carry on as before.
     const wasPlaying = trainer.status === 'playing';
-    trainer.pause();
-    // Rebuild first (the new network, built from live.current.lab), then hand it the matching data: setData
-    // measures the loss of the current network on the new data, so the shapes must already agree.
-    void trainer
-      .reset(v.seed)
-      .then(() => trainer.setData(lab.train))
-      .then(() => {
-        if (wasPlaying) trainer.play();
-      });
+    void trainer.rebuild(lab.train, v.seed).then(() => {
+      if (wasPlaying) trainer.play();
+    });
   }, [lab, trainer, v.seed]);
 
   function play() {
@@ -280,8 +321,12 @@ export default function PlaygroundFigure() {
     else trainer.play();
   }
 
+  const info = DATA_INFO[v.data];
+  const { head } = headOf(v.data);
+  const code = tfCode(lab.spec, penaltyOf(v), v.opt, v.lr, v.batch);
+
   return (
-    <div className="playground" data-testid="playground" data-status={status}>
+    <div className="playground" data-testid="playground" data-status={status} data-hidden={v.hide}>
       <TrainerControls
         status={status}
         ready={trainer != null}
@@ -292,7 +337,9 @@ export default function PlaygroundFigure() {
         onSpeed={setSpeed}
         message={message}
       >
-        <DataControls v={v} set={set} />
+        {shows('data') ? <DataControls v={v} set={set} /> : null}
+        {shows('hyper') ? <HyperControls v={v} set={set} /> : null}
+        {shows('regularization') ? <RegularizationControls v={v} set={set} /> : null}
       </TrainerControls>
       <div className="pg-progress">
         <div ref={stripEl} className="pg-strip" role="img" aria-label="Batches of the current epoch" data-testid="batch-strip" />
@@ -302,8 +349,8 @@ export default function PlaygroundFigure() {
       </div>
       <div className="pg-grid">
         <div className="pg-net">
-          <FeatureControls v={v} set={set} />
-          <ArchitectureControls v={v} set={set} />
+          {shows('features') ? <FeatureControls v={v} set={set} /> : null}
+          {shows('layers') ? <ArchitectureControls v={v} set={set} /> : null}
           <div ref={graphEl} data-testid="network" />
           <p className="legend">
             Each square is a neuron’s map over the plane (orange low, blue high); the first column holds the ticked
@@ -315,16 +362,32 @@ export default function PlaygroundFigure() {
         <div className="pg-out">
           <div ref={planeEl} data-testid="plane" />
           <p className="legend">
-            <span className="key key-a" aria-hidden="true" /> class 0 (circles){' '}
-            <span className="key key-b" aria-hidden="true" /> class 1 (squares). Shading: the output.
+            {info.problem === 'regression' ? (
+              <>
+                Regression: each point’s target is a number from −1 (orange) to +1 (blue); the shading is the
+                network’s output.
+              </>
+            ) : (
+              <>
+                <span className="key key-a" aria-hidden="true" /> class 0 (circles){' '}
+                <span className="key key-b" aria-hidden="true" /> class 1 (squares)
+                {info.classes > 2 ? ', class 2' : ''}. Shading: the output.
+              </>
+            )}
           </p>
-          <label className="select">
-            points shown
-            <select value={v.show} onChange={(e) => set({ show: e.target.value as PlaygroundSettings['show'] })} data-testid="show">
-              <option value="train">training data</option>
-              <option value="test">test data</option>
-            </select>
-          </label>
+          <div className="pg-view">
+            <label className="select">
+              points shown
+              <select value={v.show} onChange={(e) => set({ show: e.target.value as PlaygroundSettings['show'] })} data-testid="show">
+                <option value="train">training data</option>
+                <option value="test">test data</option>
+              </select>
+            </label>
+            <label className="pg-check">
+              <input type="checkbox" checked={v.discretize === '1'} onChange={(e) => set({ discretize: e.target.checked ? '1' : '0' })} data-testid="discretize" />
+              discretize output
+            </label>
+          </div>
           <dl ref={readout} className="readout pg-readout" data-testid="readout">
             <dt>epochs done</dt>
             <dd data-epoch data-testid="epoch">0</dd>
@@ -336,11 +399,37 @@ export default function PlaygroundFigure() {
             <dd data-test data-testid="test-loss">—</dd>
             <dt>accuracy (train / test)</dt>
             <dd data-acc data-testid="accuracy">—</dd>
+            <dt>epochs per second</dt>
+            <dd data-rate data-testid="epochs-per-second">—</dd>
           </dl>
+          <p className="muted pg-loss-name">
+            Loss: {head === 'linear' ? 'mean squared error' : 'cross-entropy'}.
+          </p>
         </div>
       </div>
       <div ref={lossEl} className="pg-loss" data-testid="loss-chart" />
+      {shows('tools') ? (
+        <details className="pg-code">
+          <summary>The same network in TF.js code</summary>
+          <pre tabIndex={0} data-testid="tf-code">
+            <code>{code}</code>
+          </pre>
+          <p className="muted">
+            The lab runs this network’s arithmetic in a hand-written loop that unit tests check against TF.js’s own
+            gradients: for a network this small that is many times faster than calling TF.js op by op.
+          </p>
+        </details>
+      ) : null}
+      {hidden.size > 0 ? (
+        <p className="muted pg-hidden-note" data-testid="hidden-note">
+          This link hides some controls.{' '}
+          <button type="button" className="linklike" onClick={() => setShowHidden((s) => !s)} data-testid="show-hidden">
+            {showHidden ? 'Hide them again' : 'Show all controls'}
+          </button>
+        </p>
+      ) : null}
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+      <ClassroomLink shareLink={settings.shareLink} />
     </div>
   );
 }

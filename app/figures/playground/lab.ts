@@ -1,6 +1,6 @@
-/** Pure helpers of the playground lab: its shape from the settings, and scores from read-back predictions. */
-import { FEATURES, type FeatureName } from '../../engine';
-import { LAYER_KEYS, type PlaygroundSettings } from './schema';
+/** Pure helpers of the playground lab: its shape from the settings, and scores from predictions. */
+import { FEATURES, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
+import { ACT_KEYS, LAYER_KEYS, type LabDataset, type PlaygroundSettings } from './schema';
 
 /** How each feature is written on the controls and on the network's input column. */
 export const FEATURE_LABELS: Record<FeatureName, string> = {
@@ -13,6 +13,17 @@ export const FEATURE_LABELS: Record<FeatureName, string> = {
   sin2: 'sin(πX₂)',
 };
 
+/** What each data set asks of the network. */
+export const DATA_INFO: Record<LabDataset, { label: string; problem: 'classification' | 'regression'; classes: number }> = {
+  circle: { label: 'circle', problem: 'classification', classes: 2 },
+  xor: { label: 'XOR (four corners)', problem: 'classification', classes: 2 },
+  blobs: { label: 'Gaussian (two blobs)', problem: 'classification', classes: 2 },
+  spiral: { label: 'spiral', problem: 'classification', classes: 2 },
+  spiral3: { label: 'spiral, three classes', problem: 'classification', classes: 3 },
+  plane: { label: 'plane (regression)', problem: 'regression', classes: 0 },
+  'gauss-reg': { label: 'multi-Gaussian (regression)', problem: 'regression', classes: 0 },
+};
+
 export function featuresOf(v: PlaygroundSettings): FeatureName[] {
   return FEATURES.filter((f) => v[f] === '1');
 }
@@ -22,17 +33,76 @@ export function hiddenOf(v: PlaygroundSettings): number[] {
   return LAYER_KEYS.slice(0, v.layers).map((k) => v[k]);
 }
 
-/** Mean binary cross-entropy and accuracy of predicted probabilities against 0/1 labels. */
-export function score(pred: ArrayLike<number> | undefined, labels: Float32Array): { loss: number; accuracy: number } {
-  if (!pred || pred.length !== labels.length || labels.length === 0) return { loss: NaN, accuracy: NaN };
+/** Each hidden layer's activation: its own when set, else the lab-wide one. */
+export function activationsOf(v: PlaygroundSettings): FastActivation[] {
+  return ACT_KEYS.slice(0, v.layers).map((k) => (v[k] === 'same' ? v.act : v[k]));
+}
+
+/** The output and loss for a problem: sigmoid + cross-entropy, softmax + cross-entropy, or linear + MSE. */
+export function headOf(data: LabDataset): { head: FastHead; outputs: number } {
+  const info = DATA_INFO[data];
+  if (info.problem === 'regression') return { head: 'linear', outputs: 1 };
+  return info.classes > 2 ? { head: 'softmax', outputs: info.classes } : { head: 'sigmoid', outputs: 1 };
+}
+
+/** The network the settings describe. */
+export function specOf(v: PlaygroundSettings, inputs = featuresOf(v).length): FastMlpSpec {
+  const { head, outputs } = headOf(v.data);
+  return { sizes: [inputs, ...hiddenOf(v), outputs], activations: activationsOf(v), head };
+}
+
+export function penaltyOf(v: PlaygroundSettings): WeightPenalty {
+  return { kind: v.reg, rate: v.reg === 'none' ? 0 : v.rate };
+}
+
+/** The class a row of predictions stands for: p ≥ 0.5 for one sigmoid output, else the largest. */
+export function predictedClass(pred: ArrayLike<number>, row: number, outputs: number): number {
+  if (outputs === 1) return pred[row]! >= 0.5 ? 1 : 0;
+  let best = 0;
+  for (let k = 1; k < outputs; k++) if (pred[row * outputs + k]! > pred[row * outputs + best]!) best = k;
+  return best;
+}
+
+/**
+ * The loss the chart shows and the accuracy, from the network's outputs and the targets:
+ * cross-entropy for classes (binary or one-hot), mean squared error for regression (accuracy is then NaN).
+ *
+ * @example
+ * score(Float32Array.of(0.9, 0.2), Float32Array.of(1, 0), 'sigmoid'); // { loss: 0.164…, accuracy: 1 }
+ * score(probabilities, oneHot, 'softmax', 3);
+ */
+export function score(pred: ArrayLike<number> | undefined, ys: Float32Array, head: FastHead, outputs = 1): { loss: number; accuracy: number } {
+  if (!pred || pred.length !== ys.length || ys.length === 0) return { loss: NaN, accuracy: NaN };
   const eps = 1e-7;
+  const clamp = (p: number) => Math.min(1 - eps, Math.max(eps, p));
+  if (head === 'linear') {
+    let s = 0;
+    for (let i = 0; i < ys.length; i++) s += (pred[i]! - ys[i]!) ** 2;
+    return { loss: s / ys.length, accuracy: NaN };
+  }
+  if (head === 'sigmoid') {
+    let loss = 0;
+    let right = 0;
+    for (let i = 0; i < ys.length; i++) {
+      const p = clamp(pred[i]!);
+      const y = ys[i]!;
+      loss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
+      if (p >= 0.5 === y > 0.5) right++;
+    }
+    return { loss: loss / ys.length, accuracy: right / ys.length };
+  }
+  // Softmax: one-hot rows of `outputs` classes.
+  const k = outputs;
+  const n = ys.length / k;
   let loss = 0;
   let right = 0;
-  for (let i = 0; i < labels.length; i++) {
-    const p = Math.min(1 - eps, Math.max(eps, pred[i]!));
-    const y = labels[i]!;
-    loss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
-    if (p >= 0.5 === y > 0.5) right++;
+  for (let r = 0; r < n; r++) {
+    let truth = 0;
+    for (let c = 0; c < k; c++) {
+      if (ys[r * k + c]! > 0.5) truth = c;
+      loss -= ys[r * k + c]! * Math.log(clamp(pred[r * k + c]!));
+    }
+    if (predictedClass(pred, r, k) === truth) right++;
   }
-  return { loss: loss / labels.length, accuracy: right / labels.length };
+  return { loss: loss / n, accuracy: right / n };
 }
