@@ -73,3 +73,20 @@ export {
   type FeatureName,
 } from './data/features';
 export { createRegMlp, isRegMlp, NO_REGULARIZATION, type RegMlp, type Regularization, type Penalty } from './models/regMlp';
+export {
+  POINTS2D_KINDS,
+  GAUSS_BUMPS,
+  GAUSS_BUMP_STD,
+  planeTarget,
+  gaussTarget,
+  type Points2DKindInfo,
+} from './data/points2d';
+export {
+  parsePointsCsv,
+  CSV_MAX_POINTS,
+  CSV_MIN_POINTS,
+  CSV_COORD_LIMIT,
+  type ParsePointsCsvOptions,
+  type ParsedPointsCsv,
+} from './data/csv';
+export { confusionMatrix, accuracyFrom } from './metrics';

@@ -44,7 +44,9 @@ export function confusionMatrix(
   classes: number,
   n?: number,
 ): number[][] {
-  if (!Number.isInteger(classes) || classes < 2) throw new Error(`A confusion matrix needs at least 2 classes (got ${classes}).`);
+  if (!Number.isInteger(classes) || classes < 2) {
+    throw new Error(`A confusion matrix needs at least 2 classes (got ${classes}).`);
+  }
   const widthOf = (arr: ArrayLike<number>, name: string): number => {
     const width = n === undefined || n === 0 ? (classes === 2 ? 1 : classes) : arr.length / n;
     const allowed = width === classes || (width === 1 && classes === 2);

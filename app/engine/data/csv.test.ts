@@ -34,6 +34,7 @@ describe('parsePointsCsv: happy paths', () => {
       four.replaceAll(',', '  '),
       `\uFEFF# my points\r\n\r\nx;y;class\r\n${four.replaceAll(',', ';').replaceAll('\n', '\r\n')}\r\n`,
       four.replaceAll('\n', ',\n'),
+      `"x1" "x2" "label"\n${four.replace(/([^,\n]+)/g, '"$1"')}`,
     ];
     for (const text of variants) {
       const r = okOf(parsePointsCsv(text));
@@ -79,7 +80,9 @@ describe('parsePointsCsv: happy paths', () => {
   it('rescales regression targets outside [-1, 1] to run from −1 to 1, with a warning', () => {
     const r = okOf(parsePointsCsv('0,0,10.5\n0.5,0.5,20.5\n-0.5,0.5,30.5\n0.2,-0.4,15.5'));
     expect([...r.data.ys]).toEqual([-1, 0, 1, -0.5]);
-    expect(r.warnings).toEqual(['The targets ran from 10.5 to 30.5, outside −1 … 1, so they were rescaled to run from −1 to 1.']);
+    expect(r.warnings).toEqual([
+      'The targets ran from 10.5 to 30.5, outside −1 … 1, so they were rescaled to run from −1 to 1.',
+    ]);
   });
 
   it('reads many whole-number labels as regression, and says so', () => {
@@ -136,7 +139,9 @@ describe('parsePointsCsv: errors in plain words', () => {
   });
 
   it('hints at decimal commas when a comma file has too many values', () => {
-    expect(errorOf(parsePointsCsv('0,5,0,25,1\n1,2,0'))).toMatch(/^Line 1: .*found 5\. If your numbers use a decimal comma/);
+    expect(errorOf(parsePointsCsv('0,5,0,25,1\n1,2,0'))).toMatch(
+      /^Line 1: .*found 5\. If your numbers use a decimal comma/,
+    );
   });
 
   it('a word where a number should be', () => {
@@ -151,7 +156,8 @@ describe('parsePointsCsv: errors in plain words', () => {
     expect(errorOf(parsePointsCsv(`${four}\nNaN,0.2,1`))).toBe(
       'Line 5: the first value is “NaN”, which is not an ordinary number.',
     );
-    expect(errorOf(parsePointsCsv(`0.1,0.2,-Infinity\n${four}`))).toMatch(/^Line 1: the third value is “-Infinity”/);
+    const infinite = errorOf(parsePointsCsv(`0.1,0.2,-Infinity\n${four}`));
+    expect(infinite).toMatch(/^Line 1: the third value is “-Infinity”/);
     expect(errorOf(parsePointsCsv(`${four}\n1e999,0,1`))).toMatch(/^Line 5: the first value, “1e999”, is too large/);
   });
 
@@ -166,7 +172,8 @@ describe('parsePointsCsv: errors in plain words', () => {
     expect(errorOf(parsePointsCsv(rows))).toBe(
       'The file has 2,345 points; the lab takes at most 2,000. Keep the first 2,000 rows or fewer.',
     );
-    expect(errorOf(parsePointsCsv(four, { maxPoints: 3 }))).toMatch(/^The file has 4 points; the lab takes at most 3\./);
+    const capped = errorOf(parsePointsCsv(four, { maxPoints: 3 }));
+    expect(capped).toMatch(/^The file has 4 points; the lab takes at most 3\./);
   });
 
   it('a single class', () => {

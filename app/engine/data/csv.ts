@@ -82,8 +82,8 @@ function detectSeparator(line: string): string | RegExp {
  * Parses CSV text of 2-D points into a {@link Dataset} the lab can train on.
  *
  * Format: one point per line, `x1,x2,label`. Commas, semicolons or tabs separate the values (with semicolons or
- * tabs a decimal comma is read too: `0,5;1,25;1`); a header line of words is skipped; blank lines and lines
- * starting with `#` are ignored.
+ * tabs a decimal comma is read too: `0,5;1,25;1`); double quotes around a value are dropped; a header line of
+ * words is skipped; blank lines and lines starting with `#` are ignored.
  *
  * Labels: whole numbers with at most 3 different values are classes (two values → classification with one 0/1
  * column, the smaller value becoming class 0; three → one-hot rows); anything else is a regression target.
@@ -120,7 +120,8 @@ export function parsePointsCsv(text: string, opts: ParsePointsCsvOptions = {}): 
     if (line === '' || line.startsWith('#')) continue;
     const lineNo = i + 1;
     sep ??= detectSeparator(line);
-    const fields = line.split(sep).map((f) => f.trim());
+    // Spreadsheets sometimes quote every field: "0.5","1.2","1".
+    const fields = line.split(sep).map((f) => f.trim().replace(/^"(.*)"$/, '$1').trim());
     // A trailing separator ("1,2,0,") leaves an empty last field, which is harmless.
     while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
     // Within semicolon- or tab-separated values a comma can only be a decimal comma.
@@ -129,6 +130,8 @@ export function parsePointsCsv(text: string, opts: ParsePointsCsvOptions = {}): 
     const isNumberLike = (f: string): boolean => NUMBER.test(f) || NON_FINITE.test(f);
     if (rows.length === 0 && !sawHeader && values.every((f) => !isNumberLike(f))) {
       sawHeader = true;
+      // The header may be written differently ("x1 x2 label"); the first data row picks the separator.
+      sep = null;
       continue;
     }
 

@@ -32,7 +32,8 @@ export interface Points2DKindInfo {
  *
  * @example
  * const { problem, classes, outputDim } = POINTS2D_KINDS['spiral3']; // 'classification', 3, 3
- * const regression = (Object.keys(POINTS2D_KINDS) as Points2DKind[]).filter((k) => POINTS2D_KINDS[k].problem === 'regression');
+ * const kinds = Object.keys(POINTS2D_KINDS) as Points2DKind[];
+ * const regression = kinds.filter((k) => POINTS2D_KINDS[k].problem === 'regression'); // ['plane', 'gauss-reg']
  */
 export const POINTS2D_KINDS: Readonly<Record<Points2DKind, Readonly<Points2DKindInfo>>> = {
   circle: { problem: 'classification', classes: 2, outputDim: 1, label: 'Circle' },
