@@ -90,3 +90,20 @@ export {
 } from './fast/fastMlp';
 export { createFastTrainer, type FastTrainer, type FastTrainerOptions, type TrainingPoint } from './fast/fastTrainer';
 export { toTfModel, fromTfModel, tfCode } from './fast/tfModel';
+export {
+  POINTS2D_KINDS,
+  GAUSS_BUMPS,
+  GAUSS_BUMP_STD,
+  planeTarget,
+  gaussTarget,
+  type Points2DKindInfo,
+} from './data/points2d';
+export {
+  parsePointsCsv,
+  CSV_MAX_POINTS,
+  CSV_MIN_POINTS,
+  CSV_COORD_LIMIT,
+  type ParsePointsCsvOptions,
+  type ParsedPointsCsv,
+} from './data/csv';
+export { confusionMatrix, accuracyFrom } from './metrics';

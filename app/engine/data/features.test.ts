@@ -90,3 +90,35 @@ describe('the lab at learning rate 10', () => {
     model.dispose();
   });
 });
+
+describe('three-class (one-hot) datasets', () => {
+  it('withFeatures and splitDataset carry each one-hot row whole, beside its own point', () => {
+    const raw = makePoints2D('spiral3', { n: 90, noise: 0.1, seed: 2 });
+    const feat = withFeatures(raw, ['x1', 'x2', 'x1x2']);
+    expect(feat).toMatchObject({ n: 90, inputDim: 3, outputDim: 3 });
+    expect(feat.ys).toBe(raw.ys);
+    // Look each example up by its (unique) position: the split must keep point and one-hot row together.
+    const labelOf = new Map<string, string>();
+    for (let i = 0; i < raw.n; i++) {
+      labelOf.set(`${raw.xs[2 * i]},${raw.xs[2 * i + 1]}`, [...raw.ys.subarray(3 * i, 3 * i + 3)].join());
+    }
+    const { train, test } = splitDataset(feat, 0.7, 5);
+    expect(train).toMatchObject({ n: 63, inputDim: 3, outputDim: 3 });
+    expect(test).toMatchObject({ n: 27, inputDim: 3, outputDim: 3 });
+    expect(train.ys.length).toBe(63 * 3);
+    expect(test.ys.length).toBe(27 * 3);
+    const counts = [0, 0, 0];
+    for (const part of [train, test]) {
+      for (let i = 0; i < part.n; i++) {
+        const row = [...part.ys.subarray(3 * i, 3 * i + 3)];
+        expect(row.reduce((s, v) => s + v, 0)).toBe(1);
+        counts[row.indexOf(1)]! += 1;
+        const key = `${part.xs[3 * i]},${part.xs[3 * i + 1]}`;
+        expect(row.join()).toBe(labelOf.get(key));
+        // The product column was computed from the same point.
+        expect(part.xs[3 * i + 2]).toBeCloseTo((part.xs[3 * i] as number) * (part.xs[3 * i + 1] as number), 6);
+      }
+    }
+    expect(counts).toEqual([30, 30, 30]);
+  });
+});
