@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { startServer } from './serve.mjs';
+import { ANCHORS, benchLabPage } from './bench-lab.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
@@ -104,7 +105,7 @@ for (const backend of ['webgl', 'webgpu']) {
   if (!r.ok && r.stage === 'run') failures.push(`${backend}/loss drill: ${r.error}`);
 }
 
-console.log('\nThe training lab (lesson "Training a network"), a real Trainer at full speed with its probes:');
+console.log('\nThe training lab on TF.js ops (the design the lab does not use; kept for comparison):');
 const labRows = [];
 for (const backend of ['cpu', 'wasm']) {
   for (const workload of ['lab-spiral', 'lab-circle']) {
@@ -115,6 +116,9 @@ for (const backend of ['cpu', 'wasm']) {
     if (!r.ok && r.stage === 'run') failures.push(`${backend}/${workload}: ${r.error}`);
   }
 }
+
+const labPage = await benchLabPage(browser, server.url);
+for (const r of labPage) if (r.error) failures.push(`lab page ${r.config}: ${r.error}`);
 
 await browser.close();
 await server.close();
@@ -163,11 +167,16 @@ for (const { backend, r } of drills) {
 }
 
 for (const { backend, workload, r } of labRows) {
-  // TF Playground's own figures, measured in this headless Chromium (issue 3): spiral 11.8–18.6, circle 34–45 epochs/s.
-  const anchor = workload === 'lab-spiral' ? '11.8–18.6 on its spiral' : '34–45 on its circle';
-  if (r.ok && r.lab) console.log(`Lab ${workload} on ${backend}: ${r.lab.epochsPerSecond.toFixed(1)} epochs/s (TensorFlow Playground: ${anchor}).`);
+  if (r.ok && r.lab) console.log(`Lab on TF.js ops, ${workload} on ${backend}: ${r.lab.epochsPerSecond.toFixed(1)} epochs/s.`);
 }
-console.log('lab-spiral: 8-8 tanh, all 7 features, batch 10, 250 training points; lab-circle: 4-2 tanh, X₁ and X₂.');
+for (const r of labPage.filter((r) => !r.error)) {
+  const [lo, hi] = ANCHORS[r.config];
+  console.log(
+    `Lab ${r.config}: ${r.epochsPerSecond.toFixed(0)} epochs/s = ${(r.epochsPerSecond / hi).toFixed(1)}× to ${(r.epochsPerSecond / lo).toFixed(1)}× ` +
+      `TensorFlow Playground (${lo}–${hi}); ${r.fps.toFixed(1)} frames/s; every neuron's map redrawn ${r.mapsPerSecond.toFixed(1)} times/s.`,
+  );
+}
+console.log('spiral: 8-8 tanh, all 7 features, batch 10, 250 training points; circle: 4-2 tanh, X₁ and X₂, same.');
 
 if (failures.length) {
   console.error(`\n${failures.length} backend(s) crashed after starting:\n  ${failures.join('\n  ')}`);

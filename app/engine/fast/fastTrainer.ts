@@ -34,7 +34,11 @@ export interface FastTrainerOptions {
   seed: number;
   /** Extra read-outs for every snapshot, e.g. every layer over a grid: plain arrays computed from the network. */
   probes?: (net: FastMlp) => Record<string, Float32Array>;
-  /** Milliseconds of stepping per tick (default 8, leaving the rest of a 16 ms frame for drawing). */
+  /**
+   * Most milliseconds of stepping per tick (default 8, leaving the rest of a 16 ms frame for drawing). While
+   * playing, the budget adapts: it shrinks when ticks arrive late (drawing took the frame) and grows back when
+   * they are on time, so the page keeps its frame rate whatever the figure draws.
+   */
   frameBudgetMs?: number;
   lossHistory?: number;
   scheduler?: Scheduler;
@@ -79,7 +83,9 @@ export interface FastTrainer extends Trainer {
 export function createFastTrainer(opts: FastTrainerOptions): FastTrainer {
   checkHyperparameters(opts.hyper);
   const scheduler = opts.scheduler ?? createScheduler();
-  const budget = opts.frameBudgetMs ?? 8;
+  const maxBudget = opts.frameBudgetMs ?? 8;
+  let budget = maxBudget;
+  let lastTick = 0;
   const channel = createChannel<TrainerEvent>();
   const losses = createSeries(opts.lossHistory ?? 5000);
 
@@ -189,6 +195,11 @@ export function createFastTrainer(opts: FastTrainerOptions): FastTrainer {
         }
         framesWaited = 0;
       }
+      // Ticks come once a frame (~16.7 ms at 60 Hz): a longer gap means the frame overran, so train less.
+      const now = performance.now();
+      const gap = now - lastTick;
+      lastTick = now;
+      if (gap < 100) budget = gap > 18 ? Math.max(1, budget * 0.75) : Math.min(maxBudget, budget + 0.25);
       runSteps(Number.isFinite(speed) ? Math.max(1, Math.floor(speed)) : Infinity, false);
       scheduleTick();
     });

@@ -20,10 +20,10 @@ import {
   tfCode,
   withFeatures,
   type Dataset,
+  type FastMlp,
   type FastMlpSpec,
   type FastTrainer,
   type FeatureName,
-  type Points2DKind,
   type Snapshot,
 } from '../../engine';
 import { useFigureSettings } from '../../state/figures';
@@ -53,8 +53,8 @@ const DOMAIN: [number, number] = [-1.2, 1.2];
 const RES = 30;
 const GRID = gridPoints(RES, ...DOMAIN);
 const GRID_N = GRID.length / 2;
-/** How often (per second, at most) the neuron maps are redrawn while training runs. */
-const MAP_HZ = 30;
+/** How often (per second, at most) the maps, the chart and the numbers are redrawn while training runs. */
+const MAP_HZ = 20;
 
 interface Lab {
   features: FeatureName[];
@@ -67,7 +67,7 @@ interface Lab {
 
 function makeLab(v: PlaygroundSettings): Lab {
   const features = featuresOf(v);
-  const raw = splitDataset(makePoints2D(v.data as Points2DKind, { n: POINTS, noise: v.noise, seed: v.seed }), v.split / 100, v.seed);
+  const raw = splitDataset(makePoints2D(v.data, { n: POINTS, noise: v.noise, seed: v.seed }), v.split / 100, v.seed);
   return {
     features,
     spec: specOf(v, features.length),
@@ -128,9 +128,13 @@ export default function PlaygroundFigure() {
     show: v.show,
     discretize: v.discretize === '1',
     snapshot: null as Snapshot | null,
+    /** The network being trained, read when drawing. */
+    net: null as FastMlp | null,
     history: { epochs: [] as number[], train: [] as number[], test: [] as number[] },
     rate: { at: 0, epoch: 0, value: NaN },
+    scores: { tr: { loss: NaN, accuracy: NaN }, te: { loss: NaN, accuracy: NaN } },
   });
+  const trainerRef = useRef<FastTrainer | null>(null);
   const planeEl = useRef<HTMLDivElement>(null);
   const graphEl = useRef<HTMLDivElement>(null);
   const lossEl = useRef<HTMLDivElement>(null);
@@ -141,21 +145,26 @@ export default function PlaygroundFigure() {
   const chart = useRef<TrainTestChart | null>(null);
 
   const draw = useCallback(() => {
-    const { snapshot, built: l, show, discretize } = live.current;
+    const { snapshot, built: l, show, discretize, net } = live.current;
     const pts = show === 'test' ? l.raw.test : l.raw.train;
-    if (!snapshot) return;
+    if (!snapshot || !net) return;
     const n = l.spec.sizes.length - 1;
-    const output = snapshot.probes[`layer${n}`];
+    // Every layer over the grid at once, from the network as it is now (plain JavaScript, no device).
+    const maps = net.layerOutputs(l.gridX, GRID_N);
+    const output = maps[n - 1];
     const ones = (k: number) => new Float32Array(k).fill(1);
     const states: NetworkLayerState[] = [
       { values: ones(l.features.length), domain: [-1, 1], grid: inputMaps(l.gridX, l.features.length) },
       ...l.spec.activations.map((act, i): NetworkLayerState => {
-        const grid = snapshot.probes[`layer${i + 1}`];
+        const grid = maps[i];
         const s = act === 'relu' || act === 'linear' ? span(grid) : 1;
         return { values: ones(l.spec.sizes[i + 1]!), grid, domain: act === 'sigmoid' ? [0, 1] : act === 'relu' ? [0, s] : [-s, s] };
       }),
       { values: ones(l.spec.sizes[n]!), grid: output, domain: l.spec.head === 'linear' ? [-1, 1] : [0, 1] },
     ];
+    // Counted for the bench (maps refreshed per second while playing).
+    const el = graphEl.current;
+    if (el) el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
     // Edges by weight alone: every neuron passes 1, so an edge carries exactly its weight.
     graph.current?.update({ layers: states, weights: snapshot.weights.filter((_, i) => i % 2 === 0) });
     // Name each input under its map (the graph prints values there; the lab's edges show weights instead).
@@ -177,7 +186,42 @@ export default function PlaygroundFigure() {
     plane.current?.update({ field, line: null, points: pts.xs, labels: planeLabels(pts) });
   }, []);
 
-  // The maps are the costly part of drawing (dozens of canvases): redraw them at most MAP_HZ times a second.
+
+  /** Readouts, the batch strip and the loss chart, from the latest snapshot (called with the maps). */
+  const paintReadouts = useCallback(() => {
+    const cur = live.current;
+    const snapshot = cur.snapshot;
+    if (!snapshot) return;
+    const l = cur.built;
+    const h = cur.history;
+    const { tr, te } = cur.scores;
+      chart.current?.update(h);
+    // Epochs per second, over the last second or so of training.
+    const now = performance.now();
+    const rate = cur.rate;
+    if (snapshot.step === 0 || snapshot.epoch < rate.epoch) Object.assign(rate, { at: now, epoch: snapshot.epoch, value: NaN });
+    else if (now - rate.at > 1000) Object.assign(rate, { value: ((snapshot.epoch - rate.epoch) * 1000) / (now - rate.at), at: now, epoch: snapshot.epoch });
+    const r = readout.current;
+    if (r) {
+      r.querySelector('[data-epoch]')!.textContent = String(snapshot.epoch);
+      r.querySelector('[data-iter]')!.textContent = String(snapshot.step);
+      r.querySelector('[data-train]')!.textContent = fmtLoss(tr.loss);
+      r.querySelector('[data-test]')!.textContent = fmtLoss(te.loss);
+      r.querySelector('[data-acc]')!.textContent = l.spec.head === 'linear' ? 'not for regression' : `${fmtPct(tr.accuracy)} / ${fmtPct(te.accuracy)}`;
+      r.querySelector('[data-rate]')!.textContent = Number.isFinite(rate.value) ? `${Math.round(rate.value)}` : '—';
+    }
+    const strip = stripEl.current;
+    if (strip) {
+      const total = snapshot.batchesPerEpoch;
+      if (strip.childElementCount !== total) strip.replaceChildren(...Array.from({ length: total }, () => document.createElement('span')));
+      for (let i = 0; i < total; i++) strip.children[i]!.className = i < snapshot.batchInEpoch ? 'is-done' : '';
+      strip.setAttribute('aria-label', `Batch ${snapshot.batchInEpoch} of ${total} done in epoch ${snapshot.epoch + 1}`);
+      strip.nextElementSibling!.textContent = `epoch ${snapshot.epoch + 1} in progress: ${snapshot.batchInEpoch} of ${total} batches done`;
+    }
+  }, []);
+
+  // Drawing costs more than training here (dozens of canvases, text, the chart): everything on screen is
+  // redrawn at most MAP_HZ times a second, so that most of each frame goes to training and frames stay on time.
   const mapTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const mapAt = useRef(0);
   const drawSoon = useCallback(() => {
@@ -187,16 +231,18 @@ export default function PlaygroundFigure() {
       mapTimer.current = undefined;
       mapAt.current = performance.now();
       draw();
+      paintReadouts();
     };
     if (wait <= 0) run();
     else mapTimer.current = setTimeout(run, wait);
-  }, [draw]);
+  }, [draw, paintReadouts]);
   useEffect(() => () => clearTimeout(mapTimer.current), []);
 
   const onSnapshot = useCallback(
     (snapshot: Snapshot) => {
       const cur = live.current;
       cur.snapshot = snapshot;
+      cur.net = (trainerRef.current as FastTrainer | null)?.net ?? null;
       drawSoon();
       const l = cur.built;
       const outputs = l.spec.sizes[l.spec.sizes.length - 1]!;
@@ -211,29 +257,7 @@ export default function PlaygroundFigure() {
         h.test.push(te.loss);
         if (h.epochs.length > 3000) for (const k of ['epochs', 'train', 'test'] as const) h[k] = h[k].filter((_, i) => i % 2 === 0);
       }
-      chart.current?.update(h);
-      // Epochs per second, over the last second or so of training.
-      const now = performance.now();
-      const rate = cur.rate;
-      if (snapshot.step === 0 || snapshot.epoch < rate.epoch) Object.assign(rate, { at: now, epoch: snapshot.epoch, value: NaN });
-      else if (now - rate.at > 1000) Object.assign(rate, { value: ((snapshot.epoch - rate.epoch) * 1000) / (now - rate.at), at: now, epoch: snapshot.epoch });
-      const r = readout.current;
-      if (r) {
-        r.querySelector('[data-epoch]')!.textContent = String(snapshot.epoch);
-        r.querySelector('[data-iter]')!.textContent = String(snapshot.step);
-        r.querySelector('[data-train]')!.textContent = fmtLoss(tr.loss);
-        r.querySelector('[data-test]')!.textContent = fmtLoss(te.loss);
-        r.querySelector('[data-acc]')!.textContent = l.spec.head === 'linear' ? 'not for regression' : `${fmtPct(tr.accuracy)} / ${fmtPct(te.accuracy)}`;
-        r.querySelector('[data-rate]')!.textContent = Number.isFinite(rate.value) ? `${Math.round(rate.value)}` : '—';
-      }
-      const strip = stripEl.current;
-      if (strip) {
-        const total = snapshot.batchesPerEpoch;
-        if (strip.childElementCount !== total) strip.replaceChildren(...Array.from({ length: total }, () => document.createElement('span')));
-        for (let i = 0; i < total; i++) strip.children[i]!.className = i < snapshot.batchInEpoch ? 'is-done' : '';
-        strip.setAttribute('aria-label', `Batch ${snapshot.batchInEpoch} of ${total} done in epoch ${snapshot.epoch + 1}`);
-        strip.nextElementSibling!.textContent = `epoch ${snapshot.epoch + 1} in progress: ${snapshot.batchInEpoch} of ${total} batches done`;
-      }
+      cur.scores = { tr, te };
     },
     [drawSoon],
   );
@@ -253,12 +277,10 @@ export default function PlaygroundFigure() {
         data: live.current.lab.train,
         hyper: { learningRate: v.lr, batchSize: v.batch, optimizer: v.opt },
         penalty: penaltyOf(v),
-        // Every frame: every layer over the grid (all the maps at once), and the predictions on both sets.
+        // Every tick: the predictions on both sets, for the losses. The maps are computed when drawn.
         probes: (net) => {
           const l = live.current.built;
-          const layers = net.layerOutputs(l.gridX, GRID_N);
           return {
-            ...Object.fromEntries(layers.map((t, i) => [`layer${i + 1}`, t])),
             trainPred: net.predict(l.train.xs, l.train.n),
             testPred: net.predict(l.test.xs, l.test.n),
           };
@@ -267,6 +289,13 @@ export default function PlaygroundFigure() {
       }),
   });
   const trainer = baseTrainer as FastTrainer | null;
+  useEffect(() => {
+    trainerRef.current = trainer;
+    if (trainer) {
+      live.current.net = trainer.net;
+      draw();
+    }
+  }, [trainer, draw]);
   const [speed, setSpeed] = useState(Infinity);
   useEffect(() => {
     trainer?.setSpeed(speed);

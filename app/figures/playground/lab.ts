@@ -1,5 +1,5 @@
 /** Pure helpers of the playground lab: its shape from the settings, and scores from predictions. */
-import { FEATURES, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
+import { FEATURES, POINTS2D_KINDS, type Points2DKindInfo, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
 import { ACT_KEYS, LAYER_KEYS, type LabDataset, type PlaygroundSettings } from './schema';
 
 /** How each feature is written on the controls and on the network's input column. */
@@ -13,15 +13,16 @@ export const FEATURE_LABELS: Record<FeatureName, string> = {
   sin2: 'sin(πX₂)',
 };
 
-/** What each data set asks of the network. */
-export const DATA_INFO: Record<LabDataset, { label: string; problem: 'classification' | 'regression'; classes: number }> = {
-  circle: { label: 'circle', problem: 'classification', classes: 2 },
-  xor: { label: 'XOR (four corners)', problem: 'classification', classes: 2 },
-  blobs: { label: 'Gaussian (two blobs)', problem: 'classification', classes: 2 },
-  spiral: { label: 'spiral', problem: 'classification', classes: 2 },
-  spiral3: { label: 'spiral, three classes', problem: 'classification', classes: 3 },
-  plane: { label: 'plane (regression)', problem: 'regression', classes: 0 },
-  'gauss-reg': { label: 'multi-Gaussian (regression)', problem: 'regression', classes: 0 },
+/** What each data set asks of the network (the engine's table), with the name the lab's menu gives it. */
+export const DATA_INFO: Record<LabDataset, Points2DKindInfo> = {
+  ...POINTS2D_KINDS,
+  circle: { ...POINTS2D_KINDS.circle, label: 'circle' },
+  spiral: { ...POINTS2D_KINDS.spiral, label: 'spiral' },
+  xor: { ...POINTS2D_KINDS.xor, label: 'XOR (four corners)' },
+  blobs: { ...POINTS2D_KINDS.blobs, label: 'Gaussian (two blobs)' },
+  spiral3: { ...POINTS2D_KINDS.spiral3, label: 'spiral, three classes' },
+  plane: { ...POINTS2D_KINDS.plane, label: 'plane (regression)' },
+  'gauss-reg': { ...POINTS2D_KINDS['gauss-reg'], label: 'hills and valleys (regression)' },
 };
 
 export function featuresOf(v: PlaygroundSettings): FeatureName[] {
