@@ -64,11 +64,15 @@ test.describe('the training a network lesson', () => {
     await expect(nodes(page)).toHaveCount(2 + 4 + 2 + 2 + 1);
     await page.getByTestId('add-neuron-1').click();
     await expect(nodes(page)).toHaveCount(2 + 5 + 2 + 2 + 1);
-    for (let i = 0; i < 3; i++) await page.getByTestId('add-layer').click();
-    await expect(page.getByTestId('layer-count')).toHaveText('6 hidden layers');
+    for (let i = 0; i < 5; i++) await page.getByTestId('add-layer').click();
+    await expect(page.getByTestId('layer-count')).toHaveText('8 hidden layers');
     await page.getByTestId('add-layer').click();
-    await expect(page.getByTestId('arch-note')).toContainText('6 hidden layers is the most');
-    for (let i = 0; i < 6; i++) await page.getByTestId('remove-layer').click();
+    await expect(page.getByTestId('arch-note')).toContainText('8 hidden layers is the most');
+    for (let i = 0; i < 11; i++) await page.getByTestId('add-neuron-1').click();
+    await expect(nodes(page)).toHaveCount(2 + 16 + 2 * 7 + 1);
+    await page.getByTestId('add-neuron-1').click();
+    await expect(page.getByTestId('arch-note')).toContainText('16 neurons per layer is the most');
+    for (let i = 0; i < 8; i++) await page.getByTestId('remove-layer').click();
     await expect(nodes(page)).toHaveCount(3);
     await expect(edges(page)).toHaveCount(2);
     // The last feature cannot be switched off.
@@ -156,6 +160,145 @@ test.describe('the training a network lesson', () => {
         .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect(violations).toEqual([]);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the share link round-trips every control', async ({ page, context, consoleProblems }) => {
+    // Every setting away from its default.
+    const all =
+      'data=xor&noise=0.3&split=70&batch=7&lr=0.1&act=relu&opt=sgd&reg=l2&rate=0.01&layers=3&n1=5&n2=3&n3=6' +
+      '&a2=sigmoid&a3=linear&x1=0&x2=1&x1sq=1&x2sq=1&x1x2=1&sin1=1&sin2=1&show=test&discretize=1&view=gradients&hide=regularization&seed=42';
+    await openLab(page, `?${all}`);
+    const values: Record<string, string> = {
+      data: 'xor', lr: '0.1', act: 'relu', opt: 'sgd', show: 'test', 'act-2': 'sigmoid', 'act-3': 'linear', 'act-1': 'same',
+    };
+    for (const [id, value] of Object.entries(values)) await expect(page.getByTestId(id)).toHaveValue(value);
+    for (const [id, value] of [['noise', '0.3'], ['split', '70'], ['batch', '7']]) await expect(page.getByTestId(id)).toHaveValue(value!);
+    await expect(page.getByTestId('feature-x1')).not.toBeChecked();
+    for (const f of ['x2', 'x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2']) await expect(page.getByTestId(`feature-${f}`)).toBeChecked();
+    await expect(page.getByTestId('discretize')).toBeChecked();
+    await expect(page.getByTestId('new-seed')).toContainText('seed 42');
+    await expect(page.getByTestId('reg')).toHaveCount(0); // hidden by the classroom setting
+    await expect(nodes(page)).toHaveCount(6 + 5 + 3 + 6 + 1);
+    // 70% of 500 points in batches of 7: 50 batches per epoch.
+    await expect(page.getByTestId('batch-strip').locator('span')).toHaveCount(50);
+    // The page's own share link carries every one of them, and opens to the same lab.
+    await page.getByTestId('show-hidden').click();
+    await expect(page.getByTestId('reg')).toHaveValue('l2');
+    await expect(page.getByTestId('reg-rate')).toHaveValue('0.01');
+    // The address bar is the share link (the Share button copies it).
+    await page.getByTestId('discretize').uncheck();
+    await page.getByTestId('discretize').check();
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('discretize=1');
+    const shared = await page.evaluate(() => location.href);
+    const params = new URLSearchParams(shared.slice(shared.indexOf('?', shared.indexOf('#')) + 1));
+    for (const [k, value] of new URLSearchParams(all)) expect(params.get(k), k).toBe(value);
+    const other = await context.newPage();
+    await other.goto(shared);
+    await expect(other.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+    await expect(other.locator('.netgraph-node')).toHaveCount(6 + 5 + 3 + 6 + 1);
+    await expect(other.getByTestId('act-3')).toHaveValue('linear');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('a link with impossible values falls back field by field, with a notice', async ({ page, consoleProblems }) => {
+    await openLab(page, '?layers=500&n1=-3&data=moon&lr=abc&n2=7&act=relu');
+    await expect(page.getByTestId('notice')).toContainText('could not all be read');
+    await expect(page.getByTestId('layer-count')).toHaveText('2 hidden layers');
+    await expect(page.getByTestId('data')).toHaveValue('circle');
+    await expect(page.getByTestId('lr')).toHaveValue('0.03');
+    // What could be read is kept.
+    await expect(page.getByTestId('act')).toHaveValue('relu');
+    await expect(nodes(page)).toHaveCount(2 + 4 + 7 + 1);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('three classes and regression train too: the loss falls, with a confusion matrix for classes', async ({ page, consoleProblems }) => {
+    await openLab(page, '?data=spiral3&layers=2&n1=8&n2=8&x1sq=1&x2sq=1');
+    await expect(nodes(page)).toHaveCount(4 + 8 + 8 + 3);
+    await expect(page.getByTestId('confusion-matrix').locator('table')).toBeVisible();
+    const first = await readLoss(page);
+    await page.getByTestId('train').click();
+    await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(first * 0.5);
+    await page.getByTestId('train').click();
+    await page.getByTestId('data').selectOption('gauss-reg');
+    await expect(nodes(page)).toHaveCount(4 + 8 + 8 + 1);
+    await expect(page.getByTestId('confusion-matrix')).toHaveCount(0);
+    await expect(page.getByTestId('accuracy')).toHaveText('not for regression');
+    const start = await readLoss(page);
+    await page.getByTestId('train').click();
+    await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(start * 0.5);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('learning rate and regularization change while training, without a reset', async ({ page, consoleProblems }) => {
+    await openLab(page);
+    await page.getByTestId('train').click();
+    await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(5);
+    await page.getByTestId('reg').selectOption('l1');
+    await page.getByTestId('lr').selectOption('0.01');
+    await expect(page.getByTestId('playground')).toHaveAttribute('data-status', 'playing');
+    const epochs = Number(await page.getByTestId('epoch').textContent());
+    expect(epochs).toBeGreaterThan(5); // not back to 0
+    await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(epochs);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('a classroom link hides the chosen controls', async ({ page, context, consoleProblems }) => {
+    await openLab(page);
+    await page.getByText('Make a classroom link').click();
+    await page.getByTestId('hide-data').check();
+    await page.getByTestId('hide-layers').check();
+    const link = await page.getByTestId('classroom-link').inputValue();
+    expect(link).toContain('hide=data,layers');
+    const student = await context.newPage();
+    await student.goto(link);
+    await expect(student.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+    await expect(student.getByTestId('data')).toHaveCount(0);
+    await expect(student.getByTestId('add-layer')).toHaveCount(0);
+    await expect(student.getByTestId('lr')).toBeVisible();
+    await expect(student.getByTestId('hidden-note')).toContainText('This link hides some controls');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the trained model downloads as a TF.js model and loads back with the same weights', async ({ page, consoleProblems }, info) => {
+    await openLab(page, '?layers=1&n1=3');
+    for (let i = 0; i < 30; i++) await page.getByTestId('step').click();
+    await expect(page.getByTestId('batch-text')).toHaveText(/epoch 2 in progress: 5 of 25/);
+    const trained = await page.getByTestId('loss').textContent();
+    const downloads: string[] = [];
+    page.on('download', async (d) => {
+      const path = info.outputPath(d.suggestedFilename());
+      await d.saveAs(path);
+      downloads.push(path);
+    });
+    await page.getByTestId('export-model').click();
+    await expect(page.getByTestId('files-message')).toContainText('Saved lab-network.json');
+    await expect.poll(() => downloads.length).toBe(2);
+    // Back to the initial weights, then load the file: the trained loss comes back.
+    await page.getByTestId('reset').click();
+    await expect(page.getByTestId('loss')).not.toHaveText(trained!);
+    await page.getByTestId('import-model').setInputFiles(downloads);
+    await expect(page.getByTestId('files-message')).toContainText('Loaded lab-network.json: 2-3-1 network');
+    await expect(page.getByTestId('loss')).toHaveText(trained!);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('own points from a CSV: a bad file says why and changes nothing; a good one is trained on', async ({ page, consoleProblems }) => {
+    await openLab(page);
+    await page.getByTestId('upload-csv').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('x1,x2,label\n0.1,0.2,1\n0.3,oops,0\n') });
+    await expect(page.getByTestId('files-message')).toContainText('bad.csv: Line 3');
+    await expect(page.getByTestId('files-message')).toContainText('Nothing was changed');
+    await expect(page.getByTestId('batch-strip').locator('span')).toHaveCount(25);
+    const rows = ['x1,x2,label'];
+    for (let i = 0; i < 40; i++) rows.push(`${(i % 8) / 4 - 0.9},${Math.floor(i / 8) / 3 - 0.6},${i % 8 < 4 ? 0 : 1}`);
+    await page.getByTestId('upload-csv').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(rows.join('\n')) });
+    await expect(page.getByTestId('custom-data')).toContainText('mine.csv (40 points)');
+    // Half of 40 points for training, batches of 10.
+    await expect(page.getByTestId('batch-strip').locator('span')).toHaveCount(2);
+    const first = await readLoss(page);
+    await page.getByTestId('train').click();
+    await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(first * 0.5);
     expect(consoleProblems).toEqual([]);
   });
 });

@@ -195,11 +195,12 @@ export function createFastTrainer(opts: FastTrainerOptions): FastTrainer {
         }
         framesWaited = 0;
       }
-      // Ticks come once a frame (~16.7 ms at 60 Hz): a longer gap means the frame overran, so train less.
+      // Ticks come once a frame (~16.7 ms at 60 Hz): a gap of a frame and a half means a frame was dropped,
+      // so train less; otherwise creep back up towards the full budget.
       const now = performance.now();
       const gap = now - lastTick;
       lastTick = now;
-      if (gap < 100) budget = gap > 18 ? Math.max(1, budget * 0.75) : Math.min(maxBudget, budget + 0.25);
+      if (gap < 100) budget = gap > 25 ? Math.max(1, budget * 0.8) : Math.min(maxBudget, budget + 0.5);
       runSteps(Number.isFinite(speed) ? Math.max(1, Math.floor(speed)) : Infinity, false);
       scheduleTick();
     });

@@ -11,6 +11,8 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
+  confusionMatrix,
+  FEATURES,
   createFastMlp,
   createFastTrainer,
   featureMatrix,
@@ -24,6 +26,7 @@ import {
   type FastMlpSpec,
   type FastTrainer,
   type FeatureName,
+  type Points2DKindInfo,
   type Snapshot,
 } from '../../engine';
 import { useFigureSettings } from '../../state/figures';
@@ -43,9 +46,11 @@ import {
   RegularizationControls,
 } from './PlaygroundControls';
 import { ClassroomLink } from './ClassroomLink';
-import { DATA_INFO, FEATURE_LABELS, featuresOf, headOf, penaltyOf, score, specOf } from './lab';
+import { LabFiles, type LabModelMeta } from './LabFiles';
+import { DATA_INFO, FEATURE_LABELS, featuresOf, penaltyOf, score, specOf } from './lab';
 import './playground.css';
-import { playgroundSchema, type ControlGroup, type PlaygroundSettings } from './schema';
+import { ACT_KEYS, DATASETS, LAYER_KEYS, MAX_LAYERS, MAX_NEURONS, playgroundSchema, type ControlGroup, type PlaygroundSettings } from './schema';
+import { createConfusionMatrix, type ConfusionMatrixChart } from '../../viz/createConfusionMatrix';
 
 const POINTS = 500;
 const DOMAIN: [number, number] = [-1.2, 1.2];
@@ -56,7 +61,17 @@ const GRID_N = GRID.length / 2;
 /** How often (per second, at most) the maps, the chart and the numbers are redrawn while training runs. */
 const MAP_HZ = 20;
 
+/** Where the lab's points come from: the chosen generator, or points the reader uploaded or clicked in. */
+export interface LabSource {
+  /** Every point, before the train/test split. */
+  raw: Dataset;
+  info: Points2DKindInfo;
+  /** Set for the reader's own points: what to call them. Such points are not in the share link. */
+  custom?: string;
+}
+
 interface Lab {
+  source: LabSource;
   features: FeatureName[];
   spec: FastMlpSpec;
   raw: { train: Dataset; test: Dataset };
@@ -65,12 +80,17 @@ interface Lab {
   gridX: Float32Array;
 }
 
-function makeLab(v: PlaygroundSettings): Lab {
+function generated(v: PlaygroundSettings): LabSource {
+  return { raw: makePoints2D(v.data, { n: POINTS, noise: v.noise, seed: v.seed }), info: DATA_INFO[v.data] };
+}
+
+function makeLab(v: PlaygroundSettings, source: LabSource): Lab {
   const features = featuresOf(v);
-  const raw = splitDataset(makePoints2D(v.data, { n: POINTS, noise: v.noise, seed: v.seed }), v.split / 100, v.seed);
+  const raw = splitDataset(source.raw, v.split / 100, v.seed);
   return {
+    source,
     features,
-    spec: specOf(v, features.length),
+    spec: specOf(v, features.length, source.info),
     raw,
     train: withFeatures(raw.train, features),
     test: withFeatures(raw.test, features),
@@ -115,9 +135,19 @@ export default function PlaygroundFigure() {
   const frame = useFigureFrame();
   const settings = useFigureSettings(frame.lesson, frame.id, playgroundSchema);
   const { values: v, set } = settings;
-  const specKey = JSON.stringify(specOf(v));
+  const [custom, setCustom] = useState<LabSource | null>(null);
+  const source = useMemo(() => custom ?? generated(v), [custom, v.data, v.noise, v.seed]); // eslint-disable-line react-hooks/exhaustive-deps -- the generator reads only these
+  const specKey = JSON.stringify(specOf(v, featuresOf(v).length, source.info));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- specKey stands for the shape derived from v
-  const lab = useMemo(() => makeLab(v), [v.data, v.noise, v.split, v.seed, specKey, featuresOf(v).join()]);
+  const lab = useMemo(() => makeLab(v, source), [source, v.split, v.seed, specKey, featuresOf(v).join()]);
+  /** Settings from the controls: choosing a data set, noise or seed goes back from the reader's points to generated ones. */
+  const setFromControls = useCallback(
+    (partial: Partial<PlaygroundSettings>) => {
+      if ('data' in partial || 'noise' in partial || 'seed' in partial) setCustom(null);
+      set(partial);
+    },
+    [set],
+  );
   const hidden = useMemo(() => new Set(v.hide.split(',').filter(Boolean) as ControlGroup[]), [v.hide]);
   const [showHidden, setShowHidden] = useState(false);
   const shows = (g: ControlGroup) => showHidden || !hidden.has(g);
@@ -138,6 +168,8 @@ export default function PlaygroundFigure() {
   const planeEl = useRef<HTMLDivElement>(null);
   const graphEl = useRef<HTMLDivElement>(null);
   const lossEl = useRef<HTMLDivElement>(null);
+  const matrixEl = useRef<HTMLDivElement>(null);
+  const matrix = useRef<ConfusionMatrixChart | null>(null);
   const stripEl = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
@@ -195,6 +227,12 @@ export default function PlaygroundFigure() {
     const l = cur.built;
     const h = cur.history;
     const { tr, te } = cur.scores;
+    const info = l.source.info;
+    if (matrix.current && info.problem === 'classification') {
+      const data = cur.show === 'test' ? l.test : l.train;
+      const pred = cur.show === 'test' ? snapshot.probes.testPred : snapshot.probes.trainPred;
+      if (pred && pred.length === data.ys.length) matrix.current.update(confusionMatrix(pred, data.ys, info.classes, data.n));
+    }
       chart.current?.update(h);
     // Epochs per second, over the last second or so of training.
     const now = performance.now();
@@ -243,7 +281,6 @@ export default function PlaygroundFigure() {
       const cur = live.current;
       cur.snapshot = snapshot;
       cur.net = (trainerRef.current as FastTrainer | null)?.net ?? null;
-      drawSoon();
       const l = cur.built;
       const outputs = l.spec.sizes[l.spec.sizes.length - 1]!;
       const tr = score(snapshot.probes.trainPred, l.train.ys, l.spec.head, outputs);
@@ -258,6 +295,7 @@ export default function PlaygroundFigure() {
         if (h.epochs.length > 3000) for (const k of ['epochs', 'train', 'test'] as const) h[k] = h[k].filter((_, i) => i % 2 === 0);
       }
       cur.scores = { tr, te };
+      drawSoon();
     },
     [drawSoon],
   );
@@ -319,6 +357,18 @@ export default function PlaygroundFigure() {
     };
   }, [draw]);
 
+  // The confusion matrix follows the number of classes.
+  const classCount = lab.source.info.problem === 'classification' ? lab.source.info.classes : 0;
+  useEffect(() => {
+    if (!classCount || !matrixEl.current) return;
+    matrix.current = createConfusionMatrix(matrixEl.current, { classNames: Array.from({ length: classCount }, (_, k) => `class ${k}`) });
+    paintReadouts();
+    return () => {
+      matrix.current?.destroy();
+      matrix.current = null;
+    };
+  }, [classCount, paintReadouts]);
+
   useEffect(() => {
     live.current.show = v.show;
     live.current.discretize = v.discretize === '1';
@@ -334,15 +384,56 @@ export default function PlaygroundFigure() {
   }, [v.reg, v.rate, trainer]);
 
   // A new data set, split, shape, activation or feature set is a new network: rebuild it from the seed.
+  // Weights waiting from a loaded model file go into the rebuilt network.
+  const pendingWeights = useRef<Float32Array[] | null>(null);
   useEffect(() => {
-    if (live.current.lab === lab) return;
     live.current.lab = lab;
-    if (!trainer) return;
+    // Compare with the lab the network was BUILT for: the settings may change between the trainer's creation
+    // and this effect seeing it (a share link being read), and that network must be rebuilt too.
+    if (!trainer || live.current.built === lab) return;
     const wasPlaying = trainer.status === 'playing';
-    void trainer.rebuild(lab.train, v.seed).then(() => {
-      if (wasPlaying) trainer.play();
-    });
+    void trainer
+      .rebuild(lab.train, v.seed)
+      .then(() => {
+        const w = pendingWeights.current;
+        pendingWeights.current = null;
+        return w ? trainer.setWeights(w) : undefined;
+      })
+      .then(() => {
+        if (wasPlaying) trainer.play();
+      });
   }, [lab, trainer, v.seed]);
+
+  /** Puts a loaded model in the lab: its shape into the settings, its weights into the network. */
+  const applyModel = (spec: FastMlpSpec, weights: Float32Array[], meta: LabModelMeta | null): string | null => {
+    const inputs = spec.sizes[0]!;
+    const features = meta?.features ?? (inputs === 2 ? (['x1', 'x2'] as FeatureName[]) : null);
+    if (!features || features.length !== inputs) {
+      return `This model takes ${inputs} inputs, and its file does not say which features they are (files saved by the lab do). Nothing was changed.`;
+    }
+    const hiddenSizes = spec.sizes.slice(1, -1);
+    if (hiddenSizes.length > MAX_LAYERS || hiddenSizes.some((n) => n > MAX_NEURONS)) {
+      return `This model is larger than the lab's limit of ${MAX_LAYERS} hidden layers of ${MAX_NEURONS} neurons. Nothing was changed.`;
+    }
+    const outputs = spec.sizes[spec.sizes.length - 1]!;
+    const fits = (i: Points2DKindInfo) =>
+      spec.head === 'linear' ? i.problem === 'regression' : i.problem === 'classification' && (spec.head === 'softmax' ? i.classes === outputs : i.classes === 2);
+    const partial: Partial<PlaygroundSettings> = { layers: hiddenSizes.length };
+    if (!fits(lab.source.info)) {
+      if (custom) return 'This model does not fit the points you loaded (a different kind of problem). Nothing was changed.';
+      const data = DATASETS.find((d) => fits(DATA_INFO[d]));
+      if (!data) return 'The lab has no data set this model fits. Nothing was changed.';
+      partial.data = data;
+    }
+    hiddenSizes.forEach((n, l) => Object.assign(partial, { [LAYER_KEYS[l]!]: n, [ACT_KEYS[l]!]: spec.activations[l] }));
+    for (const f of FEATURES) partial[f] = features.includes(f) ? '1' : '0';
+    const next = { ...v, ...partial };
+    const sameShape = JSON.stringify(specOf(next, features.length, partial.data ? DATA_INFO[partial.data] : lab.source.info)) === JSON.stringify(lab.spec);
+    if (sameShape && trainer) void trainer.setWeights(weights);
+    else pendingWeights.current = weights;
+    set(partial);
+    return null;
+  };
 
   function play() {
     if (!trainer) return;
@@ -350,8 +441,8 @@ export default function PlaygroundFigure() {
     else trainer.play();
   }
 
-  const info = DATA_INFO[v.data];
-  const { head } = headOf(v.data);
+  const info = lab.source.info;
+  const head = lab.spec.head;
   const code = tfCode(lab.spec, penaltyOf(v), v.opt, v.lr, v.batch);
 
   return (
@@ -366,7 +457,7 @@ export default function PlaygroundFigure() {
         onSpeed={setSpeed}
         message={message}
       >
-        {shows('data') ? <DataControls v={v} set={set} /> : null}
+        {shows('data') ? <DataControls v={v} set={setFromControls} /> : null}
         {shows('hyper') ? <HyperControls v={v} set={set} /> : null}
         {shows('regularization') ? <RegularizationControls v={v} set={set} /> : null}
       </TrainerControls>
@@ -431,6 +522,9 @@ export default function PlaygroundFigure() {
             <dt>epochs per second</dt>
             <dd data-rate data-testid="epochs-per-second">—</dd>
           </dl>
+          {classCount ? (
+            <div ref={matrixEl} className="pg-matrix" data-testid="confusion-matrix" aria-label={`Confusion matrix on the ${v.show === 'test' ? 'test' : 'training'} data`} role="group" />
+          ) : null}
           <p className="muted pg-loss-name">
             Loss: {head === 'linear' ? 'mean squared error' : 'cross-entropy'}.
           </p>
@@ -448,6 +542,18 @@ export default function PlaygroundFigure() {
             gradients: for a network this small that is many times faster than calling TF.js op by op.
           </p>
         </details>
+      ) : null}
+      {shows('tools') ? (
+        <LabFiles
+          current={() => {
+            const net = live.current.net;
+            return net ? { spec: net.spec, weights: net.weights(), penalty: penaltyOf(v), features: live.current.built.features } : null;
+          }}
+          onModel={applyModel}
+          onPoints={(src) => setCustom(src)}
+          custom={lab.source.custom}
+          onBackToGenerated={() => setCustom(null)}
+        />
       ) : null}
       {hidden.size > 0 ? (
         <p className="muted pg-hidden-note" data-testid="hidden-note">

@@ -40,15 +40,14 @@ export function activationsOf(v: PlaygroundSettings): FastActivation[] {
 }
 
 /** The output and loss for a problem: sigmoid + cross-entropy, softmax + cross-entropy, or linear + MSE. */
-export function headOf(data: LabDataset): { head: FastHead; outputs: number } {
-  const info = DATA_INFO[data];
+export function headOf(info: Points2DKindInfo): { head: FastHead; outputs: number } {
   if (info.problem === 'regression') return { head: 'linear', outputs: 1 };
   return info.classes > 2 ? { head: 'softmax', outputs: info.classes } : { head: 'sigmoid', outputs: 1 };
 }
 
 /** The network the settings describe. */
-export function specOf(v: PlaygroundSettings, inputs = featuresOf(v).length): FastMlpSpec {
-  const { head, outputs } = headOf(v.data);
+export function specOf(v: PlaygroundSettings, inputs = featuresOf(v).length, info: Points2DKindInfo = DATA_INFO[v.data]): FastMlpSpec {
+  const { head, outputs } = headOf(info);
   return { sizes: [inputs, ...hiddenOf(v), outputs], activations: activationsOf(v), head };
 }
 
