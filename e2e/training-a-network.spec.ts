@@ -173,7 +173,7 @@ test.describe('the training a network lesson', () => {
       data: 'xor', lr: '0.1', act: 'relu', opt: 'sgd', show: 'test', 'act-2': 'sigmoid', 'act-3': 'linear', 'act-1': 'same',
     };
     for (const [id, value] of Object.entries(values)) await expect(page.getByTestId(id)).toHaveValue(value);
-    for (const [id, value] of [['noise', '0.3'], ['split', '70'], ['batch', '7']]) await expect(page.getByTestId(id)).toHaveValue(value!);
+    for (const [id, value] of [['noise', '0.3'], ['split', '70'], ['batch', '7']] as const) await expect(page.getByTestId(id)).toHaveValue(value);
     await expect(page.getByTestId('feature-x1')).not.toBeChecked();
     for (const f of ['x2', 'x1sq', 'x2sq', 'x1x2', 'sin1', 'sin2']) await expect(page.getByTestId(`feature-${f}`)).toBeChecked();
     await expect(page.getByTestId('discretize')).toBeChecked();
