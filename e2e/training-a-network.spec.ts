@@ -224,7 +224,7 @@ test.describe('the training a network lesson', () => {
     await page.getByTestId('data').selectOption('gauss-reg');
     await expect(nodes(page)).toHaveCount(4 + 8 + 8 + 1);
     await expect(page.getByTestId('confusion-matrix')).toHaveCount(0);
-    await expect(page.getByTestId('accuracy')).toHaveText('not for regression');
+    await expect(page.getByTestId('accuracy')).toHaveText('n/a (regression)');
     const start = await readLoss(page);
     await page.getByTestId('train').click();
     await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(start * 0.5);
@@ -299,6 +299,65 @@ test.describe('the training a network lesson', () => {
     const first = await readLoss(page);
     await page.getByTestId('train').click();
     await expect.poll(() => readLoss(page), { timeout: 60_000 }).toBeLessThan(first * 0.5);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('a click on the plane adds a point, a click on a point removes it', async ({ page, consoleProblems }) => {
+    await openLab(page);
+    await page.getByTestId('add-as').selectOption('0');
+    const plot = page.getByTestId('plane').locator('svg').first();
+    const box = (await plot.boundingBox())!;
+    // Near the top-left corner, where the circle data has no points.
+    await page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.12);
+    await expect(page.getByTestId('custom-data')).toContainText('501 points');
+    // 251 training points in batches of 10: 26 batches.
+    await expect(page.getByTestId('batch-strip').locator('span')).toHaveCount(26);
+    await page.mouse.click(box.x + box.width * 0.15, box.y + box.height * 0.12);
+    await expect(page.getByTestId('custom-data')).toContainText('500 points');
+    await expect(page.getByTestId('batch-strip').locator('span')).toHaveCount(25);
+    // From the keyboard: the plane takes focus, Enter adds at the cursor.
+    await plot.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('custom-data')).toContainText('501 points');
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('a bias edited by hand (keyboard: E on a neuron) changes the network', async ({ page, consoleProblems }) => {
+    await openLab(page, '?layers=1&n1=2');
+    const before = await readLoss(page);
+    const neuron = nodes(page).nth(2); // first hidden neuron
+    await neuron.focus();
+    await page.keyboard.press('e');
+    const editor = page.getByTestId('weight-editor');
+    await expect(editor).toBeVisible();
+    await expect(page.getByTestId('edit-bias')).toBeFocused();
+    await page.getByTestId('edit-bias').fill('500');
+    await page.getByTestId('edit-apply').click();
+    await expect(editor.getByRole('alert')).toContainText('between −100 and 100');
+    await page.getByTestId('edit-w0').fill('5');
+    await page.getByTestId('edit-bias').fill('3');
+    await page.getByTestId('edit-apply').click();
+    await expect(editor).toHaveCount(0);
+    await expect.poll(() => readLoss(page)).not.toBe(before);
+    // Escape closes without changing anything.
+    await neuron.focus();
+    await page.keyboard.press('e');
+    await expect(editor).toBeVisible();
+    await expect(page.getByTestId('edit-bias')).toHaveValue('3');
+    await expect(page.getByTestId('edit-w0')).toHaveValue('5');
+    await page.keyboard.press('Escape');
+    await expect(editor).toHaveCount(0);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the gradient view draws the edges differently and says what they mean', async ({ page, consoleProblems }) => {
+    await openLab(page);
+    const edge = edges(page).first();
+    const dash = () => edge.evaluate((e) => getComputedStyle(e).strokeDasharray);
+    const before = await dash();
+    await page.getByTestId('view').selectOption('gradients');
+    await expect(page.getByTestId('edge-legend')).toContainText('gradient');
+    await expect.poll(dash).not.toBe(before);
     expect(consoleProblems).toEqual([]);
   });
 });

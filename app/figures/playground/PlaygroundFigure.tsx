@@ -34,8 +34,9 @@ import { useLiveTrainer } from '../useLiveTrainer';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
-import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
-import { createNetworkGraph, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
+import { classFieldFromGrid, createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
+import { createNetworkGraph, edgeLegend, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
+import { WeightEditor, type EditTarget } from './WeightEditor';
 import { createTrainTestChart, type TrainTestChart } from '../../viz/createTrainTestChart';
 import '../layers/layers.css';
 import {
@@ -68,6 +69,40 @@ export interface LabSource {
   info: Points2DKindInfo;
   /** Set for the reader's own points: what to call them. Such points are not in the share link. */
   custom?: string;
+  /** A split made by hand (points added or removed one by one go straight into the set shown). */
+  split?: { train: Dataset; test: Dataset };
+}
+
+/** A dataset with one more point, or one fewer. */
+function withPoint(d: Dataset, x: number, y: number, target: Float32Array): Dataset {
+  const xs = new Float32Array(d.xs.length + 2);
+  xs.set(d.xs);
+  xs.set([x, y], d.xs.length);
+  const ys = new Float32Array(d.ys.length + d.outputDim);
+  ys.set(d.ys);
+  ys.set(target, d.ys.length);
+  return { ...d, xs, ys, n: d.n + 1 };
+}
+
+function withoutPoint(d: Dataset, i: number): Dataset {
+  const k = d.outputDim;
+  const xs = new Float32Array(d.xs.length - 2);
+  xs.set(d.xs.subarray(0, 2 * i));
+  xs.set(d.xs.subarray(2 * i + 2), 2 * i);
+  const ys = new Float32Array(d.ys.length - k);
+  ys.set(d.ys.subarray(0, k * i));
+  ys.set(d.ys.subarray(k * i + k), k * i);
+  return { ...d, xs, ys, n: d.n - 1 };
+}
+
+function concat(a: Dataset, b: Dataset): Dataset {
+  const xs = new Float32Array(a.xs.length + b.xs.length);
+  xs.set(a.xs);
+  xs.set(b.xs, a.xs.length);
+  const ys = new Float32Array(a.ys.length + b.ys.length);
+  ys.set(a.ys);
+  ys.set(b.ys, a.ys.length);
+  return { ...a, xs, ys, n: a.n + b.n };
 }
 
 interface Lab {
@@ -86,7 +121,7 @@ function generated(v: PlaygroundSettings): LabSource {
 
 function makeLab(v: PlaygroundSettings, source: LabSource): Lab {
   const features = featuresOf(v);
-  const raw = splitDataset(source.raw, v.split / 100, v.seed);
+  const raw = source.split ?? splitDataset(source.raw, v.split / 100, v.seed);
   return {
     source,
     features,
@@ -157,6 +192,7 @@ export default function PlaygroundFigure() {
     built: lab,
     show: v.show,
     discretize: v.discretize === '1',
+    view: v.view,
     snapshot: null as Snapshot | null,
     /** The network being trained, read when drawing. */
     net: null as FastMlp | null,
@@ -198,24 +234,25 @@ export default function PlaygroundFigure() {
     const el = graphEl.current;
     if (el) el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
     // Edges by weight alone: every neuron passes 1, so an edge carries exactly its weight.
-    graph.current?.update({ layers: states, weights: snapshot.weights.filter((_, i) => i % 2 === 0) });
+    const gradients = live.current.view === 'gradients' ? trainerRef.current?.gradients() : undefined;
+    graph.current?.update({
+      layers: states,
+      weights: snapshot.weights.filter((_, i) => i % 2 === 0),
+      biases: snapshot.weights.filter((_, i) => i % 2 === 1),
+      edgeMode: gradients ? 'gradient' : 'value',
+      edgeGradients: gradients?.filter((_, i) => i % 2 === 0),
+    });
     // Name each input under its map (the graph prints values there; the lab's edges show weights instead).
     l.features.forEach((f, u) => graph.current?.node(0, u)?.querySelector('.netgraph-value')?.setAttribute('data-feature', FEATURE_LABELS[f]));
     const head = l.spec.head;
     const outputs = l.spec.sizes[n]!;
-    // The plane shows one number per cell: the probability of class 1, of the most likely class, or the value.
-    let cells = output;
-    if (output && outputs > 1) {
-      cells = new Float32Array(GRID_N);
-      for (let p = 0; p < GRID_N; p++) {
-        let best = 0;
-        for (let k = 1; k < outputs; k++) if (output[p * outputs + k]! > output[p * outputs + best]!) best = k;
-        cells[p] = best / (outputs - 1);
-      }
+    const cells = output;
+    if (head === 'softmax' && output) {
+      plane.current?.update({ classField: classFieldFromGrid(output, outputs, RES, DOMAIN), discretize, line: null, points: pts.xs, labels: planeLabels(pts) });
+    } else {
+      const field = cells ? fieldFromGrid(cells, RES, DOMAIN) : () => (head === 'linear' ? 0 : 0.5);
+      plane.current?.update({ field, discretize, line: null, points: pts.xs, labels: planeLabels(pts) });
     }
-    const toColour = head === 'linear' ? (x: number) => (x + 1) / 2 : (x: number) => x;
-    const field = cells ? fieldFromGrid(cells, RES, DOMAIN, discretize ? (x) => (toColour(x) >= 0.5 ? 1 : 0) : toColour) : () => 0.5;
-    plane.current?.update({ field, line: null, points: pts.xs, labels: planeLabels(pts) });
   }, []);
 
 
@@ -245,7 +282,7 @@ export default function PlaygroundFigure() {
       r.querySelector('[data-iter]')!.textContent = String(snapshot.step);
       r.querySelector('[data-train]')!.textContent = fmtLoss(tr.loss);
       r.querySelector('[data-test]')!.textContent = fmtLoss(te.loss);
-      r.querySelector('[data-acc]')!.textContent = l.spec.head === 'linear' ? 'not for regression' : `${fmtPct(tr.accuracy)} / ${fmtPct(te.accuracy)}`;
+      r.querySelector('[data-acc]')!.textContent = l.spec.head === 'linear' ? 'n/a (regression)' : `${fmtPct(tr.accuracy)} / ${fmtPct(te.accuracy)}`;
       r.querySelector('[data-rate]')!.textContent = Number.isFinite(rate.value) ? `${Math.round(rate.value)}` : '—';
     }
     const strip = stripEl.current;
@@ -339,19 +376,36 @@ export default function PlaygroundFigure() {
     trainer?.setSpeed(speed);
   }, [trainer, speed]);
 
+  // The plane is made for one kind of problem: a new kind (binary, three classes, regression) makes a new plane.
+  const planeMode = lab.spec.head === 'softmax' ? 'classes' : lab.spec.head === 'linear' ? 'regression' : 'binary';
+  const planeClasses = lab.source.info.classes;
   useEffect(() => {
-    plane.current = createDecisionPlane(planeEl.current!, { resolution: RES, domain: DOMAIN, label: 'The network’s output over the plane, with the data points' });
+    plane.current = createDecisionPlane(planeEl.current!, {
+      resolution: RES,
+      domain: DOMAIN,
+      mode: planeMode,
+      classes: Math.max(2, planeClasses),
+      label: 'The network’s output over the plane, with the data points. Click or tap to add a point, click a point to remove it',
+      onPlaneClick: (x, y) => editPoints.current('add', x, y),
+      onPointClick: (i) => editPoints.current('remove', i),
+    });
+    draw();
+    return () => plane.current?.destroy();
+  }, [planeMode, planeClasses, draw]);
+
+  useEffect(() => {
     graph.current = createNetworkGraph(graphEl.current!, {
       resolution: RES,
       domain: DOMAIN,
       format: () => '',
-      unitName: (l, u) => (l === 0 ? FEATURE_LABELS[live.current.lab.features[u]!] : `neuron ${u + 1}`),
+      unitName: (l, u) => unitName(l, u),
+      onEdgeActivate: (layer, from, to) => openEditor({ kind: 'edge', layer, from, to }, graph.current?.edgeAnchor(layer, from, to)),
+      onBiasActivate: (layer, unit) => openEditor({ kind: 'neuron', layer, unit }, graph.current?.nodeAnchor(layer, unit)),
     });
     chart.current = createTrainTestChart(lossEl.current!);
     chart.current.update(live.current.history);
     draw();
     return () => {
-      plane.current?.destroy();
       graph.current?.destroy();
       chart.current?.destroy();
     };
@@ -372,8 +426,9 @@ export default function PlaygroundFigure() {
   useEffect(() => {
     live.current.show = v.show;
     live.current.discretize = v.discretize === '1';
+    live.current.view = v.view;
     draw();
-  }, [v.show, v.discretize, draw]);
+  }, [v.show, v.discretize, v.view, draw]);
 
   // Learning rate, batch size, optimiser and the penalty change while training runs: no reset.
   useEffect(() => {
@@ -435,6 +490,49 @@ export default function PlaygroundFigure() {
     return null;
   };
 
+  // Hand edits of weights (click an edge or a bias square, or press E on a neuron).
+  const [editor, setEditor] = useState<{ target: EditTarget; at: { left: number; top: number } } | null>(null);
+  const rootEl = useRef<HTMLDivElement>(null);
+  const openEditor = (target: EditTarget, anchor: DOMRect | null | undefined) => {
+    trainerRef.current?.pause();
+    const box = rootEl.current?.getBoundingClientRect();
+    const left = anchor && box ? Math.max(0, Math.min(anchor.left - box.left, box.width - 280)) : 0;
+    const top = anchor && box ? anchor.bottom - box.top + 6 : 0;
+    setEditor({ target, at: { left, top } });
+  };
+
+  // Points added by a click or a tap go to the set shown, as the chosen class (or value); a click on a point removes it.
+  const [addAs, setAddAs] = useState(1);
+  const editPoints = useRef<(what: 'add' | 'remove', a: number, b?: number) => void>(() => undefined);
+  editPoints.current = (what, a, b) => {
+    const l = live.current.lab;
+    const shown = v.show === 'test' ? 'test' : 'train';
+    const sets = { train: l.raw.train, test: l.raw.test };
+    const d = sets[shown];
+    const k = l.source.raw.outputDim;
+    let target: Float32Array;
+    if (l.source.info.problem === 'regression') target = Float32Array.of(addAs);
+    else if (k === 1) target = Float32Array.of(Math.min(1, addAs));
+    else target = Float32Array.from({ length: k }, (_, c) => (c === Math.min(k - 1, addAs) ? 1 : 0));
+    const next = what === 'add' ? withPoint(d, a, b!, target) : withoutPoint(d, a);
+    if (next.n < 2 || (shown === 'train' && next.n < 1)) return;
+    const split = { ...sets, [shown]: next };
+    const total = split.train.n + split.test.n;
+    plane.current?.announce(what === 'add' ? `Point added; ${split[shown].n} ${shown === 'train' ? 'training' : 'test'} points.` : `Point removed; ${split[shown].n} left.`);
+    setCustom({
+      raw: concat(split.train, split.test),
+      info: l.source.info,
+      custom: `${l.source.custom?.replace(/ \(.*\)$/, '') ?? `${l.source.info.label} with your edits`} (${total} points)`,
+      split,
+    });
+  };
+
+  function unitName(l: number, u: number): string {
+    if (l === 0) return FEATURE_LABELS[live.current.lab.features[u]!];
+    const layers = live.current.lab.spec.sizes.length;
+    return l === layers - 1 ? (layers > 2 && live.current.lab.spec.sizes[l]! > 1 ? `output ${u + 1}` : 'the output') : `neuron ${u + 1} of layer ${l}`;
+  }
+
   function play() {
     if (!trainer) return;
     if (trainer.status === 'playing') trainer.pause();
@@ -446,7 +544,7 @@ export default function PlaygroundFigure() {
   const code = tfCode(lab.spec, penaltyOf(v), v.opt, v.lr, v.batch);
 
   return (
-    <div className="playground" data-testid="playground" data-status={status} data-hidden={v.hide}>
+    <div ref={rootEl} className="playground" data-testid="playground" data-status={status} data-hidden={v.hide}>
       <TrainerControls
         status={status}
         ready={trainer != null}
@@ -472,12 +570,21 @@ export default function PlaygroundFigure() {
           {shows('features') ? <FeatureControls v={v} set={set} /> : null}
           {shows('layers') ? <ArchitectureControls v={v} set={set} /> : null}
           <div ref={graphEl} data-testid="network" />
-          <p className="legend">
+          <p className="legend" data-testid="edge-legend">
             Each square is a neuron’s map over the plane (orange low, blue high); the first column holds the ticked
-            features. Lines are weights:{' '}
-            <span className="edge-key is-positive" aria-hidden="true" /> blue solid positive,{' '}
-            <span className="edge-key is-negative" aria-hidden="true" /> orange dashed negative, thicker is bigger.
+            features; the small square by a neuron is its bias.{' '}
+            {v.view === 'gradients'
+              ? edgeLegend('gradient')
+              : 'Lines are weights: blue solid positive, orange dashed negative, thicker is bigger.'}{' '}
+            Click a line or a bias square (or press E on a neuron) to edit it.
           </p>
+          <label className="select">
+            lines show
+            <select value={v.view} onChange={(e) => set({ view: e.target.value as PlaygroundSettings['view'] })} data-testid="view">
+              <option value="weights">weights</option>
+              <option value="gradients">gradients (how the loss pulls each weight)</option>
+            </select>
+          </label>
         </div>
         <div className="pg-out">
           <div ref={planeEl} data-testid="plane" />
@@ -491,7 +598,13 @@ export default function PlaygroundFigure() {
               <>
                 <span className="key key-a" aria-hidden="true" /> class 0 (circles){' '}
                 <span className="key key-b" aria-hidden="true" /> class 1 (squares)
-                {info.classes > 2 ? ', class 2' : ''}. Shading: the output.
+                {info.classes > 2 ? (
+                  <>
+                    {' '}
+                    <span className="key key-c" aria-hidden="true" /> class 2 (triangles)
+                  </>
+                ) : null}
+                . Shading: the most likely class; ringed points are misclassified.
               </>
             )}
           </p>
@@ -501,6 +614,22 @@ export default function PlaygroundFigure() {
               <select value={v.show} onChange={(e) => set({ show: e.target.value as PlaygroundSettings['show'] })} data-testid="show">
                 <option value="train">training data</option>
                 <option value="test">test data</option>
+              </select>
+            </label>
+            <label className="select">
+              a click adds
+              <select value={addAs} onChange={(e) => setAddAs(Number(e.target.value))} data-testid="add-as">
+                {info.problem === 'regression'
+                  ? [-1, -0.5, 0, 0.5, 1].map((t) => (
+                      <option key={t} value={t}>
+                        value {t}
+                      </option>
+                    ))
+                  : Array.from({ length: info.classes }, (_, c) => (
+                      <option key={c} value={c}>
+                        class {c}
+                      </option>
+                    ))}
               </select>
             </label>
             <label className="pg-check">
@@ -562,6 +691,20 @@ export default function PlaygroundFigure() {
             {showHidden ? 'Hide them again' : 'Show all controls'}
           </button>
         </p>
+      ) : null}
+      {editor && trainer ? (
+        <WeightEditor
+          key={JSON.stringify(editor.target)}
+          target={editor.target}
+          at={editor.at}
+          weights={trainer.net.weights()}
+          unitName={unitName}
+          onApply={(w) => {
+            void trainer.setWeights(w);
+            setEditor(null);
+          }}
+          onClose={() => setEditor(null)}
+        />
       ) : null}
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
       <ClassroomLink shareLink={settings.shareLink} />
