@@ -24,5 +24,10 @@ export default defineConfig({
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /\.quiet\.spec\.ts$/ },
+    // Measurements that another test running beside them would spoil (main-thread task lengths): after all the
+    // others, alone.
+    { name: 'quiet', use: { browserName: 'chromium' }, testMatch: /\.quiet\.spec\.ts$/, dependencies: ['chromium'] },
+  ],
 });

@@ -65,12 +65,18 @@ function createMacrotask(): (cb: () => void) => Cancel {
  * Creates the default scheduler for the current environment (see the decision above).
  *
  * @example
- * const scheduler = createScheduler();
+ * const scheduler = createScheduler(); // or createScheduler({ afterFrame: true })
  * const cancel = scheduler.next(() => runTick());
  * // later, if the tick is no longer wanted:
  * cancel();
  */
-export function createScheduler(): Scheduler {
+export function createScheduler(opts: {
+  /**
+   * Run each callback in its own task just after the frame instead of inside it: the frame's drawing and the
+   * callback's work then never add up to one long task (the training lab uses this).
+   */
+  afterFrame?: boolean;
+} = {}): Scheduler {
   const macrotask = createMacrotask();
   const hasRaf = typeof document !== 'undefined' && typeof requestAnimationFrame === 'function';
   if (!hasRaf) {
@@ -104,7 +110,13 @@ export function createScheduler(): Scheduler {
           cancel();
         };
       }
-      waitingForFrame.set(run, requestAnimationFrame(run));
+      const onFrame = opts.afterFrame
+        ? () => {
+            waitingForFrame.delete(run);
+            macrotask(run); // `done` makes a cancelled one a no-op
+          }
+        : run;
+      waitingForFrame.set(run, requestAnimationFrame(onFrame));
       return () => {
         done = true;
         const handle = waitingForFrame.get(run);

@@ -82,7 +82,7 @@ export interface FastTrainer extends Trainer {
  */
 export function createFastTrainer(opts: FastTrainerOptions): FastTrainer {
   checkHyperparameters(opts.hyper);
-  const scheduler = opts.scheduler ?? createScheduler();
+  const scheduler = opts.scheduler ?? createScheduler({ afterFrame: true });
   const maxBudget = opts.frameBudgetMs ?? 8;
   let budget = maxBudget;
   let lastTick = 0;
