@@ -16,6 +16,7 @@ export const glossary = {
   relu: 'Rectified linear unit: max(0, x). It passes positive inputs unchanged and turns negative ones into 0.',
   saturation: 'When an activation such as sigmoid or tanh sits on one of its flat ends, so its slope is nearly 0 and almost no gradient flows back through it.',
   'dead-relu': 'A ReLU unit whose input is negative for every example: its output and its slope are always 0, so it stops learning.',
+  'confusion-matrix': 'A table of a classifier’s answers: one row per true class, one column per predicted class, so the diagonal counts the right answers and every other cell a kind of mistake.',
   softmax: 'Turns a list of scores into probabilities that are positive and sum to 1; the largest score gets the largest share.',
   logits: 'The raw scores a classifier produces before softmax or sigmoid turns them into probabilities.',
   'hidden-layer': 'A layer of neurons between the input and the output. Its values are not given or asked for; the network chooses them.',
