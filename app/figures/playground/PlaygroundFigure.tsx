@@ -14,6 +14,7 @@ import {
   confusionMatrix,
   FEATURES,
   createFastMlp,
+  createRng,
   createFastTrainer,
   featureMatrix,
   gridPoints,
@@ -48,7 +49,7 @@ import {
 } from './PlaygroundControls';
 import { ClassroomLink } from './ClassroomLink';
 import { LabFiles, type LabModelMeta } from './LabFiles';
-import { DATA_INFO, FEATURE_LABELS, featuresOf, penaltyOf, score, specOf } from './lab';
+import { DATA_INFO, emptyHistory, FEATURE_LABELS, featuresOf, penaltyOf, recordHistory, score, snapAt, specOf, truncateHistory, type HistorySnap } from './lab';
 import './playground.css';
 import { ACT_KEYS, DATASETS, LAYER_KEYS, MAX_LAYERS, MAX_NEURONS, playgroundSchema, type ControlGroup, type PlaygroundSettings } from './schema';
 import { createConfusionMatrix, type ConfusionMatrixChart } from '../../viz/createConfusionMatrix';
@@ -196,7 +197,9 @@ export default function PlaygroundFigure() {
     snapshot: null as Snapshot | null,
     /** The network being trained, read when drawing. */
     net: null as FastMlp | null,
-    history: { epochs: [] as number[], train: [] as number[], test: [] as number[] },
+    history: emptyHistory(),
+    /** A moment of training the reader is pointing at on the loss chart: the views show the network as it was. */
+    preview: null as HistorySnap | null,
     rate: { at: 0, epoch: 0, value: NaN },
     scores: { tr: { loss: NaN, accuracy: NaN }, te: { loss: NaN, accuracy: NaN } },
   });
@@ -213,9 +216,17 @@ export default function PlaygroundFigure() {
   const chart = useRef<TrainTestChart | null>(null);
 
   const draw = useCallback(() => {
-    const { snapshot, built: l, show, discretize, net } = live.current;
+    const { snapshot: current, built: l, show, discretize, net: liveNet, preview } = live.current;
     const pts = show === 'test' ? l.raw.test : l.raw.train;
-    if (!snapshot || !net) return;
+    if (!current || !liveNet) return;
+    // Pointing at a past moment on the loss chart: draw the network as it was then.
+    let net = liveNet;
+    let snapshot = current;
+    if (preview) {
+      net = createFastMlp(l.spec, createRng(1));
+      net.setWeights(preview.weights);
+      snapshot = { ...current, weights: preview.weights };
+    }
     const n = l.spec.sizes.length - 1;
     // Every layer over the grid at once, from the network as it is now (plain JavaScript, no device).
     const maps = net.layerOutputs(l.gridX, GRID_N);
@@ -234,7 +245,7 @@ export default function PlaygroundFigure() {
     const el = graphEl.current;
     if (el) el.dataset.draws = String(Number(el.dataset.draws ?? 0) + 1);
     // Edges by weight alone: every neuron passes 1, so an edge carries exactly its weight.
-    const gradients = live.current.view === 'gradients' ? trainerRef.current?.gradients() : undefined;
+    const gradients = live.current.view === 'gradients' && !preview ? trainerRef.current?.gradients() : undefined;
     graph.current?.update({
       layers: states,
       weights: snapshot.weights.filter((_, i) => i % 2 === 0),
@@ -323,14 +334,8 @@ export default function PlaygroundFigure() {
       const tr = score(snapshot.probes.trainPred, l.train.ys, l.spec.head, outputs);
       const te = score(snapshot.probes.testPred, l.test.ys, l.spec.head, outputs);
       const at = snapshot.epoch + snapshot.batchInEpoch / Math.max(1, snapshot.batchesPerEpoch);
-      const h = cur.history;
-      if (snapshot.step === 0) [h.epochs, h.train, h.test] = [[], [], []];
-      if (h.epochs.length === 0 || at > h.epochs[h.epochs.length - 1]!) {
-        h.epochs.push(at);
-        h.train.push(tr.loss);
-        h.test.push(te.loss);
-        if (h.epochs.length > 3000) for (const k of ['epochs', 'train', 'test'] as const) h[k] = h[k].filter((_, i) => i % 2 === 0);
-      }
+      if (snapshot.step === 0) cur.history = emptyHistory();
+      recordHistory(cur.history, at, tr.loss, te.loss, () => ({ weights: snapshot.weights, step: snapshot.step, epoch: snapshot.epoch }));
       cur.scores = { tr, te };
       drawSoon();
     },

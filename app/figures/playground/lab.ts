@@ -1,5 +1,5 @@
 /** Pure helpers of the playground lab: its shape from the settings, and scores from predictions. */
-import { FEATURES, POINTS2D_KINDS, type Points2DKindInfo, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
+import { FEATURES, POINTS2D_KINDS, type Points2DKindInfo, type TrainingPoint, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
 import { ACT_KEYS, LAYER_KEYS, type LabDataset, type PlaygroundSettings } from './schema';
 
 /** How each feature is written on the controls and on the network's input column. */
@@ -105,4 +105,70 @@ export function score(pred: ArrayLike<number> | undefined, ys: Float32Array, hea
     if (predictedClass(pred, r, k) === truth) right++;
   }
   return { loss: loss / n, accuracy: right / n };
+}
+
+/** A point of training kept to come back to, at a (fractional) epoch. */
+export interface HistorySnap extends TrainingPoint {
+  at: number;
+}
+
+/** The loss curves, and weight snapshots along them (fewer: a network can hold thousands of weights). */
+export interface LabHistory {
+  epochs: number[];
+  train: number[];
+  test: number[];
+  snaps: HistorySnap[];
+}
+
+/** Points kept on the curves, and snapshots kept of the network, at most. */
+export const MAX_CURVE = 3000;
+export const MAX_SNAPS = 400;
+
+export function emptyHistory(): LabHistory {
+  return { epochs: [], train: [], test: [], snaps: [] };
+}
+
+/**
+ * Adds one moment of training: its losses always (halving the curve's density when full), and a snapshot of the
+ * weights when the last one is far enough back (halving the snapshots' density when there are too many).
+ *
+ * @example
+ * recordHistory(h, 12.4, 0.31, 0.35, () => ({ weights: net.weights(), step: 310, epoch: 12 }));
+ */
+export function recordHistory(h: LabHistory, at: number, train: number, test: number, point: () => TrainingPoint): void {
+  if (h.epochs.length > 0 && at <= h.epochs[h.epochs.length - 1]!) return;
+  h.epochs.push(at);
+  h.train.push(train);
+  h.test.push(test);
+  if (h.epochs.length > MAX_CURVE) {
+    const keep = (_: number, i: number) => i % 2 === 0 || i === h.epochs.length - 1;
+    h.epochs = h.epochs.filter(keep);
+    h.train = h.train.filter(keep);
+    h.test = h.test.filter(keep);
+  }
+  // Snapshots evenly over the run so far: at most MAX_SNAPS, spaced at least run / MAX_SNAPS apart.
+  const last = h.snaps[h.snaps.length - 1];
+  if (!last || at - last.at >= at / MAX_SNAPS) h.snaps.push({ ...point(), at });
+  if (h.snaps.length > MAX_SNAPS) h.snaps = h.snaps.filter((_, i) => i % 2 === 0 || i === h.snaps.length - 1);
+}
+
+/** The snapshot to show for a moment on the curve: the latest one taken at or before it. */
+export function snapAt(h: LabHistory, at: number): HistorySnap | undefined {
+  let found: HistorySnap | undefined;
+  for (const s of h.snaps) {
+    if (s.at > at + 1e-9) break;
+    found = s;
+  }
+  return found;
+}
+
+/** Forgets everything after `at` (training branches from there). */
+export function truncateHistory(h: LabHistory, at: number): void {
+  const n = h.epochs.findIndex((e) => e > at + 1e-9);
+  if (n >= 0) {
+    h.epochs.length = n;
+    h.train.length = n;
+    h.test.length = n;
+  }
+  h.snaps = h.snaps.filter((s) => s.at <= at + 1e-9);
 }
