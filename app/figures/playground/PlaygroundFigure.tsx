@@ -587,7 +587,7 @@ export default function PlaygroundFigure() {
             lines show
             <select value={v.view} onChange={(e) => set({ view: e.target.value as PlaygroundSettings['view'] })} data-testid="view">
               <option value="weights">weights</option>
-              <option value="gradients">gradients (how the loss pulls each weight)</option>
+              <option value="gradients">gradients</option>
             </select>
           </label>
         </div>
