@@ -31,7 +31,7 @@ import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
 import { createNetworkGraph, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
-import { createTrainTestChart, type TrainTestChart } from '../../viz/createTrainTestChart';
+import { createLineChart, trainTestChartOptions, trainTestData, type LineChart } from '../../viz/createLineChart';
 import '../layers/layers.css';
 import { ArchitectureControls, DataControls, FeatureControls } from './PlaygroundControls';
 import { FEATURE_LABELS, featuresOf, hiddenOf, score } from './lab';
@@ -115,7 +115,7 @@ export default function PlaygroundFigure() {
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
   const graph = useRef<NetworkGraph | null>(null);
-  const chart = useRef<TrainTestChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
 
   const draw = useCallback(() => {
     const { snapshot, built: l, show } = live.current;
@@ -137,7 +137,7 @@ export default function PlaygroundFigure() {
     graph.current?.update({ layers: states, weights: snapshot.weights.filter((_, i) => i % 2 === 0) });
     // Name each input under its map (the graph prints values there; the lab's edges show weights instead).
     l.features.forEach((f, u) => graph.current?.node(0, u)?.querySelector('.netgraph-value')?.setAttribute('data-feature', FEATURE_LABELS[f]));
-    chart.current?.update(live.current.history);
+    chart.current?.update(trainTestData(live.current.history));
     plane.current?.update({ field: output ? fieldFromGrid(output, RES, DOMAIN) : () => 0.5, line: null, points: pts.xs, labels: pts.ys });
   }, []);
 
@@ -237,8 +237,8 @@ export default function PlaygroundFigure() {
       format: () => '',
       unitName: (l, u) => (l === 0 ? FEATURE_LABELS[live.current.lab.features[u]!] : `neuron ${u + 1}`),
     });
-    chart.current = createTrainTestChart(lossEl.current!);
-    chart.current.update(live.current.history);
+    chart.current = createLineChart(lossEl.current!, trainTestChartOptions());
+    chart.current.update(trainTestData(live.current.history));
     draw();
     return () => {
       plane.current?.destroy();
