@@ -57,8 +57,8 @@ test.describe('the overfitting lesson', () => {
         { timeout: 60_000 },
       )
       .toBeGreaterThan(1.3);
-    await expect(page.locator('.tt-stop')).toHaveAttribute('visibility', 'visible');
-    await expect(page.locator('.tt-stop-label')).toContainText('early stop: step');
+    await expect(page.locator('.train-test-chart .lc-marker')).toHaveCount(1);
+    await expect(page.locator('.train-test-chart .lc-marker-label')).toContainText('early stop: step');
     await page.getByTestId('train').click();
     await expect(figure).toHaveAttribute('data-status', 'paused');
     expect(consoleProblems).toEqual([]);

@@ -14,7 +14,7 @@ import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
-import { createLossChart, type LossChart } from '../../viz/createLossChart';
+import { createLineChart, lossChartOptions, lossData, type LineChart } from '../../viz/createLineChart';
 import { useLiveTrainer } from '../useLiveTrainer';
 import './activations.css';
 import { compareSchema } from './schema';
@@ -67,7 +67,7 @@ export default function LinearVsNonlinear() {
     nonlinear: { plane: useRef<HTMLDivElement>(null), loss: useRef<HTMLDivElement>(null), readout: useRef<HTMLDListElement>(null) },
   };
   const planes = useRef<Partial<Record<Side, DecisionPlane>>>({});
-  const charts = useRef<Partial<Record<Side, LossChart>>>({});
+  const charts = useRef<Partial<Record<Side, LineChart>>>({});
   const trainers = useRef<Partial<Record<Side, ReturnType<typeof useLiveTrainer>['trainer']>>>({});
   const lastGrid = useRef<Partial<Record<Side, Float32Array>>>({});
   /** The all-linear net multiplied out to one map, z = w₁x₁ + w₂x₂ + b: its boundary is the line z = 0. */
@@ -96,7 +96,7 @@ export default function LinearVsNonlinear() {
       }
       drawPlane(side);
       const series = trainers.current[side]?.losses.toArrays();
-      charts.current[side]?.update({ steps: series?.xs ?? [], losses: series?.ys ?? [] });
+      charts.current[side]?.update(lossData(series));
       const r = els[side].readout.current;
       if (!r) return;
       const acc = accuracy(snapshot.probes.train, live.current.dataset);
@@ -147,8 +147,8 @@ export default function LinearVsNonlinear() {
         resolution: RES,
         label: `Decision heatmap of the ${side === 'linear' ? 'all-linear' : 'non-linear'} network`,
       });
-      charts.current[side] = createLossChart(els[side].loss.current!, { label: side === 'linear' ? 'loss, all linear' : 'loss, non-linear' });
-      charts.current[side]!.update({ steps: [], losses: [] });
+      charts.current[side] = createLineChart(els[side].loss.current!, lossChartOptions(side === 'linear' ? 'loss, all linear' : 'loss, non-linear'));
+      charts.current[side]!.clear();
       drawPlane(side);
     }
     return () => {

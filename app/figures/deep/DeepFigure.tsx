@@ -28,7 +28,7 @@ import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
 import { createGradientChart, type GradientChart } from '../../viz/createGradientChart';
-import { createLossCompareChart, type LossCompareChart } from '../../viz/createLossCompareChart';
+import { createLineChart, type LineChart } from '../../viz/createLineChart';
 import { useLiveTrainer } from '../useLiveTrainer';
 import { deepSchema, formatRatio, runLabel, type DeepSettings } from './schema';
 import './deep.css';
@@ -82,7 +82,7 @@ export default function DeepFigure() {
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
   const gradChart = useRef<GradientChart | null>(null);
-  const lossChart = useRef<LossCompareChart | null>(null);
+  const lossChart = useRef<LineChart | null>(null);
   const trainerRef = useRef<ReturnType<typeof useLiveTrainer>['trainer']>(null);
   /** Set by "Reset to lesson default": the next restart forgets the run instead of keeping it. */
   const forgetRun = useRef(false);
@@ -91,8 +91,10 @@ export default function DeepFigure() {
     const data = live.current.data;
     const series = trainerRef.current?.losses.toArrays() ?? { xs: new Float64Array(), ys: new Float64Array() };
     lossChart.current?.update({
-      current: { steps: series.xs, losses: series.ys },
-      reference: reference.current ? { steps: reference.current.steps, losses: reference.current.losses } : null,
+      series: {
+        current: { x: series.xs, y: series.ys },
+        reference: reference.current ? { x: reference.current.steps, y: reference.current.losses } : null,
+      },
     });
     gradChart.current?.update({ sizes: current.current.grads, reference: reference.current?.grads ?? null });
     if (grid) {
@@ -165,7 +167,19 @@ export default function DeepFigure() {
   useEffect(() => {
     plane.current = createDecisionPlane(planeEl.current!, { domain: DOMAIN, resolution: RES });
     gradChart.current = createGradientChart(gradEl.current!);
-    lossChart.current = createLossCompareChart(lossEl.current!);
+    lossChart.current = createLineChart(lossEl.current!, {
+      label: 'Loss (moving average over 11 batches) during training, this run and the previous run',
+      yLabel: 'Loss (moving average)',
+      xLabel: 'step',
+      className: 'loss-compare-chart',
+      x: { min: 0, atLeast: 10 },
+      empty: 'Press Train to see the loss',
+      // Batch losses are noisy: each curve is a centred moving average over 11 batches.
+      series: [
+        { id: 'current', name: 'this run', color: 'accent', dash: '', className: 'loss-line', smooth: 5 },
+        { id: 'reference', name: 'last run', reference: true, className: 'loss-ref-line', smooth: 5 },
+      ],
+    });
     drawCharts(new Float32Array(RES * RES).fill(0.5));
     return () => {
       plane.current?.destroy();

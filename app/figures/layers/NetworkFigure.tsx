@@ -27,7 +27,7 @@ import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
-import { createLossChart, type LossChart } from '../../viz/createLossChart';
+import { createLineChart, lossChartOptions, lossData, type LineChart } from '../../viz/createLineChart';
 import { createNetworkGraph, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
 import { useLiveTrainer } from '../useLiveTrainer';
 import './layers.css';
@@ -82,7 +82,7 @@ export default function NetworkFigure() {
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
   const graph = useRef<NetworkGraph | null>(null);
-  const chart = useRef<LossChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
 
   const detailFrame = useRef(0);
   const detailAt = useRef(0);
@@ -148,7 +148,7 @@ export default function NetworkFigure() {
         r.querySelector('[data-loss]')!.textContent = Number.isFinite(snapshot.loss) ? snapshot.loss.toFixed(4) : '—';
       }
       const series = trainerRef.current?.losses.toArrays();
-      if (series) chart.current?.update({ steps: series.xs, losses: series.ys });
+      if (series) chart.current?.update(lossData(series));
     },
     [draw],
   );
@@ -189,8 +189,8 @@ export default function NetworkFigure() {
         draw();
       },
     });
-    chart.current = createLossChart(lossEl.current!);
-    chart.current.update({ steps: [], losses: [] });
+    chart.current = createLineChart(lossEl.current!, lossChartOptions());
+    chart.current.clear();
     draw();
     return () => {
       plane.current?.destroy();
@@ -220,7 +220,7 @@ export default function NetworkFigure() {
     Object.assign(live.current, { arch: v.arch, act: v.act, dataset });
     if (!trainer) return;
     if (dataChanged) void trainer.setData(dataset);
-    void trainer.reset(v.seed).then(() => chart.current?.update({ steps: [], losses: [] }));
+    void trainer.reset(v.seed).then(() => chart.current?.clear());
   }, [v.arch, v.act, v.seed, dataset, trainer]);
 
   function play() {
@@ -232,7 +232,7 @@ export default function NetworkFigure() {
   async function reset() {
     if (!trainer) return;
     await trainer.reset(v.seed);
-    chart.current?.update({ steps: [], losses: [] });
+    chart.current?.clear();
   }
 
   function resetDefaults() {

@@ -7,7 +7,7 @@ import type { BinaryLossKind } from '../../engine/losses';
 import { neuronAccuracy, type NeuronParams } from '../../engine/models/neuron';
 import type { Dataset } from '../../engine/types';
 import { createDecisionPlane } from '../../viz/createDecisionPlane';
-import { createLossChart } from '../../viz/createLossChart';
+import { createLineChart, lossChartOptions, lossData } from '../../viz/createLineChart';
 
 export interface RaceSide {
   /** Draws the neuron with these weights; `series` is the loss so far (empty before training). */
@@ -18,7 +18,7 @@ export interface RaceSide {
 /** `root` holds elements marked data-plane, data-chart, data-step, data-loss, data-acc and data-grad. */
 export function createRaceSide(root: HTMLElement, kind: BinaryLossKind, label: string): RaceSide {
   const plane = createDecisionPlane(root.querySelector<HTMLElement>('[data-plane]')!);
-  const chart = createLossChart(root.querySelector<HTMLElement>('[data-chart]')!, { label });
+  const chart = createLineChart(root.querySelector<HTMLElement>('[data-chart]')!, lossChartOptions(label));
   const out = (name: string) => root.querySelector<HTMLElement>(`[data-${name}]`);
   return {
     show(p, data, step, series) {
@@ -29,7 +29,7 @@ export function createRaceSide(root: HTMLElement, kind: BinaryLossKind, label: s
         labels: data.ys,
         probe: { x: 0, y: 0 },
       });
-      chart.update({ steps: series.xs, losses: series.ys });
+      chart.update(lossData(series));
       // The loss and slope are those of the weights shown, over all the points: the same numbers TF.js computes
       // (models/logistic.test.ts), read off without another device round trip.
       const { loss, gradNorm } = logisticLossAndGradient(p, data, kind);

@@ -28,7 +28,7 @@ import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, type DecisionPlane } from '../../viz/createDecisionPlane';
-import { createLossChart, type LossChart } from '../../viz/createLossChart';
+import { createLineChart, lossChartOptions, lossData, type LineChart } from '../../viz/createLineChart';
 import { useLiveTrainer } from '../useLiveTrainer';
 import { formulaTex } from './formula';
 import { neuronSchema } from './schema';
@@ -64,7 +64,7 @@ export default function NeuronFigure() {
   const formulaEl = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
-  const chart = useRef<LossChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
   const lastStoreWrite = useRef(0);
   const formulaFrame = useRef(0);
 
@@ -108,7 +108,7 @@ export default function NeuronFigure() {
         r.querySelector('[data-loss]')!.textContent = Number.isFinite(snapshot.loss) ? snapshot.loss.toFixed(4) : '—';
       }
       const series = trainerRef.current?.losses.toArrays();
-      if (series) chart.current?.update({ steps: series.xs, losses: series.ys });
+      if (series) chart.current?.update(lossData(series));
       // The sliders (and the share link) follow training ten times a second, not every frame.
       const now = performance.now();
       if (now - lastStoreWrite.current > 100 || trainerRef.current?.status !== 'playing') {
@@ -149,8 +149,8 @@ export default function NeuronFigure() {
       label: 'Points of two classes, the neuron’s output shading and its decision line',
       onProbeMove: (x, y) => setSettings({ x1: x, x2: y }),
     });
-    chart.current = createLossChart(lossEl.current!);
-    chart.current.update({ steps: [], losses: [] });
+    chart.current = createLineChart(lossEl.current!, lossChartOptions());
+    chart.current.clear();
     draw();
     return () => {
       plane.current?.destroy();
@@ -186,7 +186,7 @@ export default function NeuronFigure() {
     if (live.current.act === v.act) return;
     live.current.act = v.act;
     // A new activation is a new loss: start its curve afresh from the current weights.
-    void trainer?.reset(v.seed).then(() => chart.current?.update({ steps: [], losses: [] }));
+    void trainer?.reset(v.seed).then(() => chart.current?.clear());
     draw();
   }, [v.act, v.seed, trainer, draw]);
 
@@ -212,7 +212,7 @@ export default function NeuronFigure() {
     setSettings({ w1: p.w1, w2: p.w2, b: p.b });
     await trainer.reset(v.seed);
     startParams.current = null;
-    chart.current?.update({ steps: [], losses: [] });
+    chart.current?.clear();
     draw();
   }
 
@@ -224,7 +224,7 @@ export default function NeuronFigure() {
     live.current.act = d.act;
     startParams.current = null;
     await trainer?.reset(d.seed);
-    chart.current?.update({ steps: [], losses: [] });
+    chart.current?.clear();
     draw();
   }
 

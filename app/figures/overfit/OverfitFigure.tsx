@@ -27,7 +27,7 @@ import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
 import { createDropoutNet, type DropoutNet } from '../../viz/createDropoutNet';
-import { createOverfitChart, type OverfitChart } from '../../viz/createOverfitChart';
+import { createLineChart, TRAIN_TEST_SERIES, type LineChart } from '../../viz/createLineChart';
 import { useLiveTrainer } from '../useLiveTrainer';
 import { argMin, NETWORKS, overfitSchema, regularizationOf, type OverfitSettings } from './schema';
 import './overfit.css';
@@ -64,13 +64,19 @@ export default function OverfitFigure() {
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
   const net = useRef<DropoutNet | null>(null);
-  const chart = useRef<OverfitChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
   const trainerRef = useRef<ReturnType<typeof useLiveTrainer>['trainer']>(null);
   const [sizes, setSizes] = useState<readonly number[]>(NETWORKS[v.net]);
 
   const drawChart = useCallback(() => {
     const h = history.current;
-    chart.current?.update({ steps: h.steps, train: h.train, test: h.test, stop: argMin(h.test) });
+    const stop = argMin(h.test);
+    chart.current?.update({
+      x: h.steps,
+      series: { train: h.train, test: h.test },
+      // Where early stopping would have stopped: the lowest test loss so far.
+      markers: stop === null || h.steps.length < 2 ? [] : [{ x: h.steps[stop]!, y: h.test[stop]!, label: `early stop: step ${h.steps[stop]}` }],
+    });
   }, []);
 
   const onSnapshot = useCallback(
@@ -158,7 +164,17 @@ export default function OverfitFigure() {
 
   useEffect(() => {
     plane.current = createDecisionPlane(planeEl.current!, { domain: DOMAIN, resolution: RES, label: 'The network’s prediction over the plane, with the training points' });
-    chart.current = createOverfitChart(chartEl.current!);
+    chart.current = createLineChart(chartEl.current!, {
+      label: 'Loss on the training points and on the test points during training',
+      yLabel: 'Loss',
+      xLabel: 'step',
+      className: 'train-test-chart',
+      height: 190,
+      x: { atLeast: 10 },
+      legend: false, // the legend under the chart also explains the early-stopping marker
+      empty: 'Press Train to watch both losses',
+      series: TRAIN_TEST_SERIES,
+    });
     drawChart();
     return () => {
       plane.current?.destroy();

@@ -37,8 +37,8 @@ import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { classFieldFromGrid, createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
 import { createNetworkGraph, edgeLegend, type NetworkGraph, type NetworkLayerState } from '../../viz/createNetworkGraph';
+import { createLineChart, trainTestChartOptions, trainTestData, type LineChart } from '../../viz/createLineChart';
 import { WeightEditor, type EditTarget } from './WeightEditor';
-import { createTrainTestChart, type TrainTestChart } from '../../viz/createTrainTestChart';
 import '../layers/layers.css';
 import {
   ArchitectureControls,
@@ -164,6 +164,8 @@ function planeLabels(d: Dataset): Float32Array {
   return out;
 }
 
+const HISTORY_HINT = 'Point at the loss curve (or focus it and use the arrow keys) to see the network at that moment.';
+
 const fmtPct = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)}%` : '—');
 const fmtLoss = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 
@@ -213,7 +215,7 @@ export default function PlaygroundFigure() {
   const readout = useRef<HTMLDListElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
   const graph = useRef<NetworkGraph | null>(null);
-  const chart = useRef<TrainTestChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
 
   const draw = useCallback(() => {
     const { snapshot: current, built: l, show, discretize, net: liveNet, preview } = live.current;
@@ -281,7 +283,7 @@ export default function PlaygroundFigure() {
       const pred = cur.show === 'test' ? snapshot.probes.testPred : snapshot.probes.trainPred;
       if (pred && pred.length === data.ys.length) matrix.current.update(confusionMatrix(pred, data.ys, info.classes, data.n));
     }
-      chart.current?.update(h);
+    chart.current?.update(trainTestData(h));
     // Epochs per second, over the last second or so of training.
     const now = performance.now();
     const rate = cur.rate;
@@ -407,8 +409,11 @@ export default function PlaygroundFigure() {
       onEdgeActivate: (layer, from, to) => openEditor({ kind: 'edge', layer, from, to }, graph.current?.edgeAnchor(layer, from, to)),
       onBiasActivate: (layer, unit) => openEditor({ kind: 'neuron', layer, unit }, graph.current?.nodeAnchor(layer, unit)),
     });
-    chart.current = createTrainTestChart(lossEl.current!);
-    chart.current.update(live.current.history);
+    chart.current = createLineChart(
+      lossEl.current!,
+      trainTestChartOptions({ onScrub: (i) => historyAt.current('scrub', i), onPick: (i) => historyAt.current('pick', i) }),
+    );
+    chart.current.update(trainTestData(live.current.history));
     draw();
     return () => {
       graph.current?.destroy();
@@ -530,6 +535,30 @@ export default function PlaygroundFigure() {
       custom: `${l.source.custom?.replace(/ \(.*\)$/, '') ?? `${l.source.info.label} with your edits`} (${total} points)`,
       split,
     });
+  };
+
+  // The loss chart as a time machine: pointing at a moment shows the network as it was; picking it goes back
+  // there, and training carries on from that point (the later part of the curve is dropped).
+  const historyNote = useRef<HTMLParagraphElement>(null);
+  const historyAt = useRef<(what: 'scrub' | 'pick', i: number | null) => void>(() => undefined);
+  historyAt.current = (what, i) => {
+    const cur = live.current;
+    const h = cur.history;
+    const snap = i === null ? undefined : snapAt(h, h.epochs[i] ?? -1);
+    const note = historyNote.current;
+    if (what === 'scrub') {
+      cur.preview = snap ?? null;
+      if (note) note.textContent = snap ? `Showing the network as it was at epoch ${snap.at.toFixed(1)}. Click or press Enter to train on from there.` : HISTORY_HINT;
+      draw();
+      return;
+    }
+    const t = trainerRef.current;
+    if (!snap || !t) return;
+    truncateHistory(h, snap.at);
+    cur.preview = null;
+    void t.restore(snap);
+    chart.current?.setCursor(null);
+    if (note) note.textContent = `Went back to epoch ${snap.at.toFixed(1)}: press Train to carry on from there on a new branch.`;
   };
 
   function unitName(l: number, u: number): string {
@@ -665,6 +694,9 @@ export default function PlaygroundFigure() {
         </div>
       </div>
       <div ref={lossEl} className="pg-loss" data-testid="loss-chart" />
+      <p ref={historyNote} className="muted pg-history-note" role="status" data-testid="history-note">
+        {HISTORY_HINT}
+      </p>
       {shows('tools') ? (
         <details className="pg-code">
           <summary>The same network in TF.js code</summary>

@@ -14,7 +14,7 @@ import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
-import { createLossChart, type LossChart } from '../../viz/createLossChart';
+import { createLineChart, lossChartOptions, lossData, type LineChart } from '../../viz/createLineChart';
 import { useLiveTrainer } from '../useLiveTrainer';
 import { BEST, NOISE, TEST_POINTS, makeOverfitData } from './overfitData';
 import { RES, probesFor } from './probes';
@@ -49,7 +49,7 @@ export default function OverfitFigure() {
   const barsEl = useRef<HTMLDivElement>(null);
   const stepEl = useRef<HTMLElement>(null);
   const plane = useRef<DecisionPlane | null>(null);
-  const chart = useRef<LossChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
 
   const drawPlane = useCallback(() => {
     const { grid, data: d, show } = live.current;
@@ -78,7 +78,7 @@ export default function OverfitFigure() {
       }
       if (stepEl.current) stepEl.current.textContent = String(snapshot.step);
       const series = trainerRef.current?.losses.toArrays();
-      if (series) chart.current?.update({ steps: series.xs, losses: series.ys });
+      if (series) chart.current?.update(lossData(series));
     },
     [drawPlane],
   );
@@ -114,8 +114,8 @@ export default function OverfitFigure() {
       resolution: RES,
       label: 'The points, and the regions the model calls orange and blue',
     });
-    chart.current = createLossChart(lossEl.current!, { label: 'Training loss' });
-    chart.current.update({ steps: [], losses: [] });
+    chart.current = createLineChart(lossEl.current!, lossChartOptions('Training loss'));
+    chart.current.clear();
     drawPlane();
     return () => {
       plane.current?.destroy();

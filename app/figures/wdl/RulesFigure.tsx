@@ -15,7 +15,7 @@ import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createDecisionPlane, fieldFromGrid, type DecisionPlane } from '../../viz/createDecisionPlane';
-import { createLossChart, type LossChart } from '../../viz/createLossChart';
+import { createLineChart, lossChartOptions, lossData, type LineChart } from '../../viz/createLineChart';
 import { useLiveTrainer } from '../useLiveTrainer';
 import { DOMAIN, RES, probesFor } from './probes';
 import { lineOf, probAccuracy, ruleAccuracy, ruleSaysBlue, type HandRule } from './rules';
@@ -62,7 +62,7 @@ export default function RulesFigure() {
   const ids = useId();
   const handPlane = useRef<DecisionPlane | null>(null);
   const netPlane = useRef<DecisionPlane | null>(null);
-  const chart = useRef<LossChart | null>(null);
+  const chart = useRef<LineChart | null>(null);
 
   const onSnapshot = useCallback((snapshot: Snapshot) => {
     const data = live.current.dataset;
@@ -83,7 +83,7 @@ export default function RulesFigure() {
     const fit = snapshot.probes.fit;
     if (netAcc.current) netAcc.current.textContent = fit && fit.length === data.n ? pct(probAccuracy(fit, data.ys)) : '—';
     const series = trainerRef.current?.losses.toArrays();
-    if (series) chart.current?.update({ steps: series.xs, losses: series.ys });
+    if (series) chart.current?.update(lossData(series));
   }, []);
 
   const { trainer, status, message } = useLiveTrainer({
@@ -123,8 +123,8 @@ export default function RulesFigure() {
       resolution: RES,
       label: 'The points, and the regions the network calls orange and blue',
     });
-    chart.current = createLossChart(lossEl.current!);
-    chart.current.update({ steps: [], losses: [] });
+    chart.current = createLineChart(lossEl.current!, lossChartOptions());
+    chart.current.clear();
     return () => {
       handPlane.current?.destroy();
       netPlane.current?.destroy();
