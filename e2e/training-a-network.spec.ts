@@ -246,7 +246,7 @@ test.describe('the training a network lesson', () => {
 
   test('a classroom link hides the chosen controls', async ({ page, context, consoleProblems }) => {
     await openLab(page);
-    await page.getByText('Make a classroom link').click();
+    await page.getByTestId('playground').getByText('Make a classroom link').click();
     await page.getByTestId('hide-data').check();
     await page.getByTestId('hide-layers').check();
     const link = await page.getByTestId('classroom-link').inputValue();
@@ -358,6 +358,26 @@ test.describe('the training a network lesson', () => {
     await page.getByTestId('view').selectOption('gradients');
     await expect(page.getByTestId('edge-legend')).toContainText('gradient');
     await expect.poll(dash).not.toBe(before);
+    expect(consoleProblems).toEqual([]);
+  });
+
+  test('the loss curve shows the network at an earlier moment, and training branches from there', async ({ page, consoleProblems }) => {
+    await openLab(page, '?layers=1&n1=3');
+    await page.getByTestId('train').click();
+    await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(40);
+    await page.getByTestId('train').click();
+    const reached = Number(await page.getByTestId('epoch').textContent());
+    const chart = page.getByTestId('loss-chart').getByRole('slider');
+    await chart.focus();
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('history-note')).toContainText('Showing the network as it was at epoch');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('history-note')).toContainText('Went back to epoch');
+    const epoch = Number(await page.getByTestId('epoch').textContent());
+    expect(epoch).toBeLessThan(reached);
+    await page.getByTestId('train').click();
+    await expect.poll(async () => Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(epoch + 5);
     expect(consoleProblems).toEqual([]);
   });
 });
