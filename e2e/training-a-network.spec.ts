@@ -96,7 +96,7 @@ test.describe('the training a network lesson', () => {
     await page.getByTestId('remove-neuron-2').click();
     await expect(nodes(page)).toHaveCount(5 + 8 + 1 + 5 + 1);
     // The address bar follows the settings a moment later.
-    await expect.poll(() => page.evaluate(() => location.hash)).toContain('n2=1');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('&n2=1&');
     // Read the address from the page itself: replaceState changes it without a navigation.
     const url = await page.evaluate(() => location.href);
     expect(url).toContain('sin2=1');
