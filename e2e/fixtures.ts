@@ -3,6 +3,7 @@
  * throws. Tests that expect a warning on purpose list it in `allowConsole`.
  */
 import { test as base, expect, type Page } from '@playwright/test';
+import { createRequire } from 'node:module';
 
 interface Fixtures {
   /** Console messages (regexps) this test expects and tolerates. */
@@ -46,4 +47,24 @@ export async function readLoss(page: Page): Promise<number> {
 
 export async function sliderValue(page: Page, id: string): Promise<number> {
   return Number(await page.getByTestId(id).inputValue());
+}
+
+const requireFromHere = createRequire(import.meta.url);
+
+/**
+ * Runs axe-core over the whole page and returns its serious and critical violations as "rule: targets" lines
+ * (expect it to equal []).
+ *
+ * @example
+ * expect(await seriousAxeViolations(page)).toEqual([]);
+ */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: requireFromHere.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
 }

@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module';
 import { readyLessons } from '../app/lessons/manifest';
-import { expect, openNeuron, sliderValue, test } from './fixtures';
+import { expect, openNeuron, sliderValue, test, seriousAxeViolations } from './fixtures';
 
 test('keyboard alone reaches every control of the neuron figure, with visible focus', async ({ page, consoleProblems }) => {
   await openNeuron(page);
@@ -46,7 +45,6 @@ test('keyboard alone reaches every control of the neuron figure, with visible fo
   expect(consoleProblems).toEqual([]);
 });
 
-const require = createRequire(import.meta.url);
 
 const pages: [string, string][] = [
   ['course home', './'],
@@ -66,14 +64,7 @@ for (const [name, path] of pages) {
       }
     });
     await expect(page.locator('.figure-placeholder')).toHaveCount(0, { timeout: 60_000 });
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousAxeViolations(page);
     expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });

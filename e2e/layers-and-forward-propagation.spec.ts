@@ -1,6 +1,5 @@
 import type { Page } from '@playwright/test';
-import { createRequire } from 'node:module';
-import { expect, readLoss, test } from './fixtures';
+import { expect, readLoss, test, seriousAxeViolations } from './fixtures';
 
 const LESSON = '#/layers-and-forward-propagation';
 
@@ -168,15 +167,7 @@ test.describe('the layers and forward propagation lesson', () => {
     expect(ring).toBe(true);
     await expect(page.getByTestId('neuron-detail')).toContainText('x');
 
-    const require = createRequire(import.meta.url);
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousAxeViolations(page);
     expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });

@@ -1,9 +1,7 @@
 import type { Page } from '@playwright/test';
-import { createRequire } from 'node:module';
-import { expect, test } from './fixtures';
+import { expect, test, seriousAxeViolations } from './fixtures';
 
 const LESSON = '#/overfitting-and-regularization';
-const require = createRequire(import.meta.url);
 
 /** Opens the figure on the cpu backend (with optional settings) and waits until its trainer is ready. */
 async function openFigure(page: Page, hashQuery = '') {
@@ -126,14 +124,7 @@ test.describe('the overfitting lesson', () => {
     await expect(figure).toHaveAttribute('data-status', 'playing');
     await page.keyboard.press('Space');
     await expect(figure).toHaveAttribute('data-status', 'paused');
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousAxeViolations(page);
     expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });

@@ -1,8 +1,6 @@
 import type { Page } from '@playwright/test';
-import { createRequire } from 'node:module';
-import { expect, readLoss, test } from './fixtures';
+import { expect, readLoss, test, seriousAxeViolations } from './fixtures';
 
-const require = createRequire(import.meta.url);
 
 const LESSON = '#/training-a-network';
 
@@ -151,14 +149,7 @@ test.describe('the training a network lesson', () => {
     await page.keyboard.press('Space');
     await expect(page.getByTestId('playground')).toHaveAttribute('data-status', 'paused');
 
-    await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+    const violations = await seriousAxeViolations(page);
     expect(violations).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
