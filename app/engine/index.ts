@@ -107,3 +107,4 @@ export {
   type ParsedPointsCsv,
 } from './data/csv';
 export { confusionMatrix, accuracyFrom } from './metrics';
+export { loadMnist, parseMnist, fnv1a, MnistFileError, type MnistData } from './data/mnist';
