@@ -108,3 +108,4 @@ export {
 } from './data/csv';
 export { confusionMatrix, accuracyFrom } from './metrics';
 export { loadMnist, parseMnist, fnv1a, MnistFileError, type MnistData } from './data/mnist';
+export { conv2dValid, windowAt, convOutputSize, type Grid, type ConvOutputSize } from './conv';

@@ -108,6 +108,12 @@ export const figures = {
     label: 'A big network overfitting a few noisy points, with L1/L2 penalties and dropout to switch on while it trains',
     alt: 'An “Overfit me” button above controls for a weight penalty (none, L2 or L1) with a strength slider, and a dropout checkbox with a drop-rate slider. On the left, a map of the plane shaded orange or blue by the network’s prediction, with 30 noisy training points in four clusters (the XOR pattern); without regularization the boundary grows wiggly islands around single stray points. On the right, the network drawn as columns of small discs (2 inputs, three hidden layers of 16, one output) joined by lines, blue for positive and orange for negative weights, thicker when larger; with dropout on, the neurons switched off in the latest step are hollow and crossed out. Below, a chart of training loss (solid blue) and test loss (dashed orange) against step: the training loss falls towards zero while the test loss falls, then climbs; a dotted vertical line marks the step with the lowest test loss, where early stopping would stop. A read-out lists the step, both losses, test accuracy, the early-stopping step, the typical weight size and how many neurons are off.',
   },
+  'kernel-editor': {
+    load: () => import('./convolution/ConvolutionFigure'),
+    height: [820, 1100],
+    label: 'A 3 × 3 kernel sliding over a handwritten digit, with the feature map it produces',
+    alt: 'On the left, a 28 × 28 grayscale picture: a handwritten MNIST digit (white ink on black) or a drawn scene with a sun and a house. In the middle, a 3 × 3 grid of numbers, the kernel, with presets for identity, box blur, sharpen, vertical edges, horizontal edges and outline. On the right, the 26 × 26 feature map: each cell is the sum of the nine input pixels under the kernel times the kernel numbers, coloured orange when negative, pale near zero and blue when positive. Choosing an output cell (by hovering, or by focusing the map and using the arrow keys) outlines its 3 × 3 window on the input and writes out its nine products and their sum. Below, a sandbox takes an input size, kernel size, padding and stride and gives the output size, saying when the stride does not fit evenly.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -56,6 +56,11 @@ export const glossary = {
   accuracy: 'The share of examples a classifier puts in the right class.',
   iteration: 'One update of the weights, made from one batch. An epoch of n examples in batches of b takes about n ÷ b iterations.',
   optimizer: 'The rule that turns gradients into weight updates: plain SGD steps straight downhill; momentum and Adam also use past gradients.',
+  kernel: 'A small grid of weights (often 3 × 3) that a convolution slides over an image. Also called a filter.',
+  convolution: 'Sliding a kernel over an image and, at each position, multiplying the pixels under it by its weights and adding them up.',
+  'feature-map': 'The grid of numbers a convolution produces: one value per kernel position, large where the image matches the kernel.',
+  stride: 'How many pixels the kernel moves between one position and the next. A stride of 2 roughly halves the output size.',
+  padding: 'Extra pixels (usually zeros) added around the image’s border, so the kernel can also be centred on the edge pixels.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

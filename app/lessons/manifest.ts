@@ -114,9 +114,10 @@ export const lessons: readonly LessonMeta[] = [
   {
     slug: 'convolutional-networks',
     title: 'Convolutional networks',
-    summary: 'Kernels, pooling and a CNN that learns to read digits in your browser.',
-    minutes: 30,
-    learn: ['Compute a convolution by hand', 'Train a CNN on MNIST and open it up'],
+    summary: 'Convolution: a small kernel slides over an image and lights up edges, blurs and outlines.',
+    minutes: 20,
+    learn: ['Compute a convolution by hand', 'See why an edge kernel lights up edges', 'Work out output sizes from padding and stride'],
+    load: () => import('./convolutional-networks.mdx'),
   },
   {
     slug: 'recurrent-networks-and-lstms',

@@ -56,6 +56,12 @@ describe('loadMnist', () => {
     expect(seen.every((f, i) => i === 0 || f >= seen[i - 1]!)).toBe(true);
   });
 
+  it('accepts the file already unpacked by the browser (served with Content-Encoding: gzip)', async () => {
+    const file = gunzipSync(gz());
+    vi.stubGlobal('fetch', async () => new Response(file));
+    expect((await loadMnist('/datasets/mnist.bin.gz')).n).toBe(10_000);
+  });
+
   it('says what went wrong: a 404, or a file that is not gzip', async () => {
     vi.stubGlobal('fetch', async () => new Response('no', { status: 404 }));
     await expect(loadMnist('/x')).rejects.toThrow(/could not be fetched \(HTTP 404\)/);

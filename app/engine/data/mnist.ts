@@ -83,9 +83,16 @@ export async function loadMnist(url: string, onProgress?: (fraction: number) => 
   );
   let unpacked: ArrayBuffer;
   try {
-    // TypeScript's DOM types describe DecompressionStream's input as BufferSource; the bytes here are Uint8Arrays.
-    const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-    unpacked = await new Response(counted.pipeThrough(gunzip)).arrayBuffer();
+    const raw = new Uint8Array(await new Response(counted).arrayBuffer());
+    // Some servers (Vite's preview among them) send a .gz file with `Content-Encoding: gzip`, so the browser has
+    // already unpacked it: then the bytes start with the file's own magic, "MNST", instead of gzip's 1f 8b.
+    if (raw[0] === 0x4d && raw[1] === 0x4e && raw[2] === 0x53 && raw[3] === 0x54) {
+      unpacked = raw.buffer;
+    } else {
+      // TypeScript's DOM types describe DecompressionStream's input as BufferSource; the bytes here are Uint8Arrays.
+      const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
+      unpacked = await new Response(new Response(raw).body!.pipeThrough(gunzip)).arrayBuffer();
+    }
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new MnistFileError('The digits file is damaged (it could not be unpacked). Reload the page to fetch it again.');

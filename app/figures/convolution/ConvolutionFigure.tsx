@@ -1,0 +1,312 @@
+/**
+ * "Convolutional networks", figure 1: a kernel editor. A 3 × 3 kernel slides over a real MNIST digit (or a drawn
+ * scene); the feature map is drawn on a diverging scale, and any output cell can be picked (hover, or focus and
+ * arrow keys) to see its window on the input and its dot product written out. A sandbox computes output sizes.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { conv2dValid, convOutputSize, loadMnist, windowAt, type Grid, type MnistData } from '../../engine';
+import { useFigureSettings } from '../../state/figures';
+import { FigureToolbar } from '../../ui/controls/FigureToolbar';
+import { useFigureFrame } from '../../ui/lesson/LessonContext';
+import { fieldColour } from '../../viz/createDecisionPlane';
+import { digitImage, sceneImage } from './images';
+import { convolutionSchema, IMAGES, KERNEL_KEYS, PRESET_NAMES, PRESETS, type ImageChoice, type PresetName } from './schema';
+import './convolution.css';
+
+const K = 3;
+const CELL = 10;
+
+type Load = { status: 'loading'; progress: number } | { status: 'error'; message: string } | { status: 'ready'; mnist: MnistData };
+
+let cached: Promise<MnistData> | null = null;
+let progressListeners: ((f: number) => void)[] = [];
+
+function fetchMnist(onProgress: (f: number) => void): Promise<MnistData> {
+  progressListeners.push(onProgress);
+  if (!cached) {
+    cached = loadMnist(`${import.meta.env.BASE_URL}datasets/mnist.bin.gz`, (f) => progressListeners.forEach((l) => l(f)));
+    cached.catch(() => {
+      cached = null;
+    });
+  }
+  return cached;
+}
+
+const scene = sceneImage();
+const fmt = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−');
+const fmtK = (v: number) => {
+  const s = Number.isInteger(v) ? String(v) : Math.abs(v - 1 / 9) < 1e-6 ? '1/9' : Math.abs(v + 1 / 9) < 1e-6 ? '−1/9' : String(Number(v.toFixed(3)));
+  return s.replace('-', '−');
+};
+const wrap = (s: string) => (s.startsWith('−') ? `(${s})` : s);
+
+function imageName(choice: ImageChoice, mnist: MnistData | null): string {
+  if (choice === 'scene') return 'Drawn scene: sun and house';
+  const index = Number(choice.slice(1));
+  return mnist ? `Handwritten ${mnist.labels[index]} (MNIST #${index})` : `Handwritten digit (MNIST #${index})`;
+}
+
+function drawGrid(canvas: HTMLCanvasElement, grid: Grid, colour: (v: number) => [number, number, number], box: { r: number; c: number; size: number } | null) {
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  canvas.width = grid.cols * CELL;
+  canvas.height = grid.rows * CELL;
+  for (let r = 0; r < grid.rows; r++) {
+    for (let c = 0; c < grid.cols; c++) {
+      const [red, green, blue] = colour(grid.values[r * grid.cols + c]!);
+      ctx.fillStyle = `rgb(${red},${green},${blue})`;
+      ctx.fillRect(c * CELL, r * CELL, CELL, CELL);
+    }
+  }
+  if (box) {
+    ctx.lineWidth = 3;
+    ctx.strokeStyle = '#000';
+    ctx.strokeRect(box.c * CELL + 1.5, box.r * CELL + 1.5, box.size * CELL - 3, box.size * CELL - 3);
+    ctx.lineWidth = 1.5;
+    ctx.strokeStyle = '#ffd400';
+    ctx.strokeRect(box.c * CELL + 1.5, box.r * CELL + 1.5, box.size * CELL - 3, box.size * CELL - 3);
+  }
+}
+
+const gray = (v: number): [number, number, number] => {
+  const g = Math.round(Math.min(1, Math.max(0, v)) * 255);
+  return [g, g, g];
+};
+
+export default function ConvolutionFigure() {
+  const frame = useFigureFrame();
+  const settings = useFigureSettings(frame.lesson, frame.id, convolutionSchema);
+  const { values: v, set } = settings;
+  const [load, setLoad] = useState<Load>({ status: 'loading', progress: 0 });
+  const [attempt, setAttempt] = useState(0);
+  const [cell, setCell] = useState<{ r: number; c: number }>({ r: 10, c: 10 });
+  const inputCanvas = useRef<HTMLCanvasElement>(null);
+  const outputCanvas = useRef<HTMLCanvasElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    const onProgress = (progress: number) => {
+      if (live) setLoad({ status: 'loading', progress });
+    };
+    fetchMnist(onProgress).then(
+      (mnist) => live && setLoad({ status: 'ready', mnist }),
+      (e: unknown) => live && setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+      progressListeners = progressListeners.filter((l) => l !== onProgress);
+    };
+  }, [attempt]);
+
+  const mnist = load.status === 'ready' ? load.mnist : null;
+  const image: Grid | null = v.image === 'scene' ? scene : mnist ? digitImage(mnist, Number(v.image.slice(1))) : null;
+  const kernel = KERNEL_KEYS.map((key) => v[key]);
+  const kernelKey = kernel.join(',');
+  const output = useMemo(() => (image ? conv2dValid(image, kernelKey.split(',').map(Number), K) : null), [image, kernelKey]);
+  const scale = output ? Math.max(1e-6, ...Array.from(output.values, Math.abs)) : 1;
+  const r = output ? Math.min(cell.r, output.rows - 1) : 0;
+  const c = output ? Math.min(cell.c, output.cols - 1) : 0;
+
+  useEffect(() => {
+    if (!image || !output) return;
+    if (inputCanvas.current) drawGrid(inputCanvas.current, image, gray, { r, c, size: K });
+    if (outputCanvas.current) drawGrid(outputCanvas.current, output, (x) => fieldColour(0.5 + x / (2 * scale)), { r, c, size: 1 });
+  }, [image, output, scale, r, c]);
+
+  const windowValues = image ? windowAt(image, r, c, K) : [];
+  const dot = output ? output.values[r * output.cols + c]! : 0;
+  const terms = windowValues.map((x, i) => `${fmt(x)}×${wrap(fmtK(kernel[i]!))}`);
+
+  function setPreset(name: PresetName) {
+    const patch: Record<string, number | string> = { preset: name };
+    PRESETS[name].kernel.forEach((x, i) => (patch[KERNEL_KEYS[i]!] = x));
+    set(patch);
+  }
+
+  function pickFromPointer(e: React.PointerEvent<HTMLCanvasElement>) {
+    if (!output) return;
+    const rect = e.currentTarget.getBoundingClientRect();
+    const col = Math.floor(((e.clientX - rect.left) / rect.width) * output.cols);
+    const row = Math.floor(((e.clientY - rect.top) / rect.height) * output.rows);
+    if (row >= 0 && row < output.rows && col >= 0 && col < output.cols) setCell({ r: row, c: col });
+  }
+
+  function onKey(e: React.KeyboardEvent) {
+    if (!output) return;
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    const m = moves[e.key];
+    if (!m) return;
+    e.preventDefault();
+    setCell({ r: Math.min(output.rows - 1, Math.max(0, r + m[0])), c: Math.min(output.cols - 1, Math.max(0, c + m[1])) });
+  }
+
+  const size = convOutputSize(v.n, v.k, v.p, v.s);
+  const span = v.n + 2 * v.p - v.k;
+
+  return (
+    <div className="conv-figure" data-testid="conv-figure">
+      <div className="conv-controls">
+        <label>
+          Picture{' '}
+          <select value={v.image} onChange={(e) => set({ image: e.target.value as ImageChoice })} data-testid="conv-image">
+            {IMAGES.map((choice) => (
+              <option key={choice} value={choice}>
+                {imageName(choice, mnist)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Kernel preset{' '}
+          <select
+            value={v.preset}
+            onChange={(e) => e.target.value !== 'custom' && setPreset(e.target.value as PresetName)}
+            data-testid="conv-preset"
+          >
+            {PRESET_NAMES.map((name) => (
+              <option key={name} value={name}>
+                {PRESETS[name].label}
+              </option>
+            ))}
+            <option value="custom" disabled>
+              Your own
+            </option>
+          </select>
+        </label>
+      </div>
+
+      <div className="conv-panels">
+        <figure className="conv-panel">
+          <figcaption>Input, 28 × 28</figcaption>
+          {image ? (
+            <canvas ref={inputCanvas} className="conv-canvas" role="img" aria-label={`${imageName(v.image, mnist)}, in grayscale; the highlighted square is the window of the chosen output cell`} data-testid="conv-input" />
+          ) : load.status === 'error' ? (
+            <div className="conv-placeholder" role="alert" data-testid="conv-error">
+              <p>{load.message}</p>
+              <button type="button" onClick={() => setAttempt((a) => a + 1)} data-testid="conv-retry">
+                Retry
+              </button>
+            </div>
+          ) : (
+            <div className="conv-placeholder">
+              <label>
+                Loading the handwritten digits…
+                <progress max={1} value={load.status === 'loading' ? load.progress : 0} data-testid="conv-progress" />
+              </label>
+            </div>
+          )}
+        </figure>
+
+        <fieldset className="conv-kernel">
+          <legend>Kernel, 3 × 3</legend>
+          <div className="conv-kernel-grid">
+            {KERNEL_KEYS.map((key, i) => (
+              <input
+                key={key}
+                type="number"
+                step={0.1}
+                min={-10}
+                max={10}
+                aria-label={`kernel row ${Math.floor(i / 3) + 1}, column ${(i % 3) + 1}`}
+                value={Number(v[key].toFixed(3))}
+                onChange={(e) => {
+                  const x = Number(e.target.value);
+                  if (e.target.value !== '' && Number.isFinite(x)) set({ [key]: Math.min(10, Math.max(-10, x)), preset: 'custom' });
+                }}
+                data-testid={`kernel-${i}`}
+              />
+            ))}
+          </div>
+        </fieldset>
+
+        <figure className="conv-panel">
+          <figcaption>Feature map, {output ? `${output.rows} × ${output.cols}` : '26 × 26'}</figcaption>
+          {output ? (
+            <canvas
+              ref={outputCanvas}
+              className="conv-canvas conv-output"
+              tabIndex={0}
+              role="img"
+              aria-label={`Feature map. Use the arrow keys to choose a cell; the chosen cell is row ${r + 1}, column ${c + 1}, value ${fmt(dot)}.`}
+              aria-describedby={`${frame.id}-dot`}
+              onPointerMove={pickFromPointer}
+              onPointerDown={pickFromPointer}
+              onKeyDown={onKey}
+              data-testid="conv-output"
+            />
+          ) : (
+            <div className="conv-placeholder" aria-hidden="true" />
+          )}
+          <div className="conv-scale" aria-hidden="true">
+            <span>−{fmt(scale)}</span>
+            <span className="conv-scale-bar" />
+            <span>+{fmt(scale)}</span>
+          </div>
+          <p className="conv-scale-text">Orange: negative. Pale: near 0. Blue: positive.</p>
+        </figure>
+      </div>
+
+      <p className="conv-dot" id={`${frame.id}-dot`} aria-live="polite" data-testid="dot-product">
+        {output ? (
+          <>
+            Output row {r + 1}, column {c + 1}: <span className="conv-terms">{terms.join(' + ')}</span> = <strong>{fmt(dot)}</strong>
+          </>
+        ) : (
+          'Waiting for the picture…'
+        )}
+      </p>
+
+      <fieldset className="conv-sandbox">
+        <legend>Output size sandbox</legend>
+        <div className="conv-sandbox-inputs">
+          {(
+            [
+              ['n', 'Input size N', 1, 512],
+              ['k', 'Kernel size K', 1, 15],
+              ['p', 'Padding P', 0, 10],
+              ['s', 'Stride S', 1, 10],
+            ] as const
+          ).map(([key, label, min, max]) => (
+            <label key={key}>
+              {label}
+              <input
+                type="number"
+                min={min}
+                max={max}
+                step={1}
+                value={v[key]}
+                onChange={(e) => {
+                  const x = Math.round(Number(e.target.value));
+                  if (e.target.value !== '' && Number.isFinite(x)) set({ [key]: Math.min(max, Math.max(min, x)) });
+                }}
+                data-testid={`sandbox-${key}`}
+              />
+            </label>
+          ))}
+        </div>
+        <p data-testid="sandbox-result" aria-live="polite">
+          {size.fits ? (
+            <>
+              ⌊({v.n} + 2·{v.p} − {v.k}) / {v.s}⌋ + 1 = ⌊{span} / {v.s}⌋ + 1 = <strong>{size.size}</strong>, so the output is{' '}
+              {size.size} × {size.size}.{' '}
+              {size.leftover > 0 ? (
+                <span className="conv-warn" data-testid="sandbox-uneven">
+                  The stride does not fit evenly: {span} is not a multiple of {v.s}, so the last {size.leftover}{' '}
+                  {size.leftover === 1 ? 'column (and row) is' : 'columns (and rows) are'} skipped.
+                </span>
+              ) : (
+                'The stride fits evenly: the last window ends exactly at the edge.'
+              )}
+            </>
+          ) : (
+            <span className="conv-warn">
+              The kernel ({v.k}) is larger than the padded input ({v.n + 2 * v.p}): there is no output.
+            </span>
+          )}
+        </p>
+      </fieldset>
+
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />
+    </div>
+  );
+}
