@@ -100,7 +100,8 @@ export default function ConvolutionFigure() {
 
   const mnist = load.status === 'ready' ? load.mnist : null;
   const image: Grid | null = v.image === 'scene' ? scene : mnist ? digitImage(mnist, Number(v.image.slice(1))) : null;
-  const kernel = KERNEL_KEYS.map((key) => v[key]);
+  // A named preset is its kernel (a hand-written link may name one without the numbers); 'custom' is the numbers.
+  const kernel: number[] = v.preset === 'custom' ? KERNEL_KEYS.map((key) => v[key]) : [...PRESETS[v.preset].kernel];
   const kernelKey = kernel.join(',');
   const output = useMemo(() => (image ? conv2dValid(image, kernelKey.split(',').map(Number), K) : null), [image, kernelKey]);
   const scale = output ? Math.max(1e-6, ...Array.from(output.values, Math.abs)) : 1;
@@ -208,10 +209,13 @@ export default function ConvolutionFigure() {
                 min={-10}
                 max={10}
                 aria-label={`kernel row ${Math.floor(i / 3) + 1}, column ${(i % 3) + 1}`}
-                value={Number(v[key].toFixed(3))}
+                value={Number(kernel[i]!.toFixed(3))}
                 onChange={(e) => {
                   const x = Number(e.target.value);
-                  if (e.target.value !== '' && Number.isFinite(x)) set({ [key]: Math.min(10, Math.max(-10, x)), preset: 'custom' });
+                  if (e.target.value === '' || !Number.isFinite(x)) return;
+                  const patch: Record<string, number | string> = { preset: 'custom' };
+                  kernel.forEach((k, j) => (patch[KERNEL_KEYS[j]!] = j === i ? Math.min(10, Math.max(-10, x)) : k));
+                  set(patch);
                 }}
                 data-testid={`kernel-${i}`}
               />
