@@ -106,6 +106,6 @@ export {
   type ParsePointsCsvOptions,
   type ParsedPointsCsv,
 } from './data/csv';
-export { confusionMatrix, accuracyFrom } from './metrics';
+export { confusionMatrix, accuracyFrom, rowClass } from './metrics';
 export { loadMnist, parseMnist, fnv1a, MnistFileError, type MnistData } from './data/mnist';
 export { conv2dValid, windowAt, convOutputSize, type Grid, type ConvOutputSize } from './conv';

@@ -6,8 +6,11 @@
 /**
  * Reads one row's class from `width` values: one value is a binary probability (≥ 0.5 is class 1), several are
  * scores per class (the largest wins; the lowest index on ties). NaN never wins: a row of NaN is class 0.
+ *
+ * @example
+ * rowClass(probabilities, 4, 3); // the class the 5th of a batch of softmax rows predicts
  */
-function classAt(values: ArrayLike<number>, row: number, width: number): number {
+export function rowClass(values: ArrayLike<number>, row: number, width: number): number {
   if (width === 1) return (values[row] as number) >= 0.5 ? 1 : 0;
   let best = 0;
   let bestValue = -Infinity;
@@ -66,8 +69,8 @@ export function confusionMatrix(
   }
   const matrix = Array.from({ length: classes }, () => new Array<number>(classes).fill(0));
   for (let i = 0; i < rows; i++) {
-    const row = matrix[classAt(truth, i, tw)] as number[];
-    const p = classAt(pred, i, pw);
+    const row = matrix[rowClass(truth, i, tw)] as number[];
+    const p = rowClass(pred, i, pw);
     row[p] = (row[p] as number) + 1;
   }
   return matrix;

@@ -49,7 +49,25 @@ import {
 } from './PlaygroundControls';
 import { ClassroomLink } from './ClassroomLink';
 import { LabFiles, type LabModelMeta } from './LabFiles';
-import { DATA_INFO, emptyHistory, FEATURE_LABELS, featuresOf, penaltyOf, recordHistory, score, snapAt, specOf, truncateHistory, type HistorySnap } from './lab';
+import {
+  concat,
+  DATA_INFO,
+  emptyHistory,
+  FEATURE_LABELS,
+  featuresOf,
+  inputMaps,
+  penaltyOf,
+  planeLabels,
+  recordHistory,
+  score,
+  snapAt,
+  span,
+  specOf,
+  truncateHistory,
+  withoutPoint,
+  withPoint,
+  type HistorySnap,
+} from './lab';
 import './playground.css';
 import { ACT_KEYS, DATASETS, LAYER_KEYS, MAX_LAYERS, MAX_NEURONS, playgroundSchema, type ControlGroup, type PlaygroundSettings } from './schema';
 import { createConfusionMatrix, type ConfusionMatrixChart } from '../../viz/createConfusionMatrix';
@@ -74,37 +92,6 @@ export interface LabSource {
   split?: { train: Dataset; test: Dataset };
 }
 
-/** A dataset with one more point, or one fewer. */
-function withPoint(d: Dataset, x: number, y: number, target: Float32Array): Dataset {
-  const xs = new Float32Array(d.xs.length + 2);
-  xs.set(d.xs);
-  xs.set([x, y], d.xs.length);
-  const ys = new Float32Array(d.ys.length + d.outputDim);
-  ys.set(d.ys);
-  ys.set(target, d.ys.length);
-  return { ...d, xs, ys, n: d.n + 1 };
-}
-
-function withoutPoint(d: Dataset, i: number): Dataset {
-  const k = d.outputDim;
-  const xs = new Float32Array(d.xs.length - 2);
-  xs.set(d.xs.subarray(0, 2 * i));
-  xs.set(d.xs.subarray(2 * i + 2), 2 * i);
-  const ys = new Float32Array(d.ys.length - k);
-  ys.set(d.ys.subarray(0, k * i));
-  ys.set(d.ys.subarray(k * i + k), k * i);
-  return { ...d, xs, ys, n: d.n - 1 };
-}
-
-function concat(a: Dataset, b: Dataset): Dataset {
-  const xs = new Float32Array(a.xs.length + b.xs.length);
-  xs.set(a.xs);
-  xs.set(b.xs, a.xs.length);
-  const ys = new Float32Array(a.ys.length + b.ys.length);
-  ys.set(a.ys);
-  ys.set(b.ys, a.ys.length);
-  return { ...a, xs, ys, n: a.n + b.n };
-}
 
 interface Lab {
   source: LabSource;
@@ -134,35 +121,6 @@ function makeLab(v: PlaygroundSettings, source: LabSource): Lab {
   };
 }
 
-/** Each feature's map over the grid, rescaled to −1 … 1 for colour (x₁² would otherwise be all one hue). */
-function inputMaps(gridX: Float32Array, k: number): Float32Array {
-  const out = new Float32Array(gridX.length);
-  for (let f = 0; f < k; f++) {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (let p = f; p < gridX.length; p += k) [lo, hi] = [Math.min(lo, gridX[p]!), Math.max(hi, gridX[p]!)];
-    for (let p = f; p < gridX.length; p += k) out[p] = hi > lo ? (2 * (gridX[p]! - lo)) / (hi - lo) - 1 : 0;
-  }
-  return out;
-}
-
-function span(grid: Float32Array | undefined): number {
-  let m = 1e-3;
-  if (grid) for (let i = 0; i < grid.length; i++) if (Number.isFinite(grid[i]!)) m = Math.max(m, Math.abs(grid[i]!));
-  return m;
-}
-
-/** Binary labels for the plane's points: the class for classification, the target's sign for regression. */
-function planeLabels(d: Dataset): Float32Array {
-  if (d.outputDim === 1) return d.ys;
-  const out = new Float32Array(d.n);
-  for (let r = 0; r < d.n; r++) {
-    let best = 0;
-    for (let k = 1; k < d.outputDim; k++) if (d.ys[r * d.outputDim + k]! > d.ys[r * d.outputDim + best]!) best = k;
-    out[r] = best;
-  }
-  return out;
-}
 
 const HISTORY_HINT = 'Point at the loss curve (or focus it and use the arrow keys) to see the network at that moment.';
 
@@ -259,11 +217,10 @@ export default function PlaygroundFigure() {
     l.features.forEach((f, u) => graph.current?.node(0, u)?.querySelector('.netgraph-value')?.setAttribute('data-feature', FEATURE_LABELS[f]));
     const head = l.spec.head;
     const outputs = l.spec.sizes[n]!;
-    const cells = output;
     if (head === 'softmax' && output) {
       plane.current?.update({ classField: classFieldFromGrid(output, outputs, RES, DOMAIN), discretize, line: null, points: pts.xs, labels: planeLabels(pts) });
     } else {
-      const field = cells ? fieldFromGrid(cells, RES, DOMAIN) : () => (head === 'linear' ? 0 : 0.5);
+      const field = output ? fieldFromGrid(output, RES, DOMAIN) : () => (head === 'linear' ? 0 : 0.5);
       plane.current?.update({ field, discretize, line: null, points: pts.xs, labels: planeLabels(pts) });
     }
   }, []);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyHistory, MAX_CURVE, MAX_SNAPS, recordHistory, score, snapAt, truncateHistory } from './lab';
+import { concat, emptyHistory, MAX_CURVE, MAX_SNAPS, planeLabels, recordHistory, score, snapAt, truncateHistory, withoutPoint, withPoint } from './lab';
 
 const point = (step: number) => () => ({ weights: [Float32Array.of(step)], step, epoch: Math.floor(step / 25) });
 
@@ -54,5 +54,25 @@ describe('score', () => {
     const r = score(Float32Array.of(0.5, -0.5), Float32Array.of(1, -1), 'linear');
     expect(r.loss).toBeCloseTo(0.25, 6);
     expect(r.accuracy).toBeNaN();
+  });
+});
+
+describe('editing the lab\'s points', () => {
+  const three = { xs: Float32Array.of(0, 0, 1, 1, 2, 2), ys: Float32Array.of(1, 0, 0, 0, 0, 1, 0, 1, 0), n: 3, inputDim: 2, outputDim: 3 };
+  it('adds a point with its target row, removes one, and joins two sets', () => {
+    const more = withPoint(three, 0.5, -0.5, Float32Array.of(0, 0, 1));
+    expect(more.n).toBe(4);
+    expect(Array.from(more.xs.slice(6))).toEqual([0.5, -0.5]);
+    expect(Array.from(planeLabels(more))).toEqual([0, 2, 1, 2]);
+    const fewer = withoutPoint(more, 1);
+    expect(Array.from(fewer.xs)).toEqual([0, 0, 2, 2, 0.5, -0.5]);
+    expect(Array.from(planeLabels(fewer))).toEqual([0, 1, 2]);
+    const both = concat(three, fewer);
+    expect(both.n).toBe(6);
+    expect(Array.from(planeLabels(both))).toEqual([0, 2, 1, 0, 1, 2]);
+  });
+  it('keeps binary labels and regression targets as they are', () => {
+    const reg = { xs: Float32Array.of(0, 0, 1, 1), ys: Float32Array.of(-0.4, 0.9), n: 2, inputDim: 2, outputDim: 1 };
+    expect(planeLabels(reg)).toBe(reg.ys);
   });
 });

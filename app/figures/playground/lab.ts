@@ -1,5 +1,5 @@
 /** Pure helpers of the playground lab: its shape from the settings, and scores from predictions. */
-import { FEATURES, POINTS2D_KINDS, type Points2DKindInfo, type TrainingPoint, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
+import { FEATURES, POINTS2D_KINDS, rowClass, type Points2DKindInfo, type TrainingPoint, type Dataset, type FastActivation, type FastHead, type FastMlpSpec, type FeatureName, type WeightPenalty } from '../../engine';
 import { ACT_KEYS, LAYER_KEYS, type LabDataset, type PlaygroundSettings } from './schema';
 
 /** How each feature is written on the controls and on the network's input column. */
@@ -55,14 +55,6 @@ export function penaltyOf(v: PlaygroundSettings): WeightPenalty {
   return { kind: v.reg, rate: v.reg === 'none' ? 0 : v.rate };
 }
 
-/** The class a row of predictions stands for: p ≥ 0.5 for one sigmoid output, else the largest. */
-export function predictedClass(pred: ArrayLike<number>, row: number, outputs: number): number {
-  if (outputs === 1) return pred[row]! >= 0.5 ? 1 : 0;
-  let best = 0;
-  for (let k = 1; k < outputs; k++) if (pred[row * outputs + k]! > pred[row * outputs + best]!) best = k;
-  return best;
-}
-
 /**
  * The loss the chart shows and the accuracy, from the network's outputs and the targets:
  * cross-entropy for classes (binary or one-hot), mean squared error for regression (accuracy is then NaN).
@@ -102,7 +94,7 @@ export function score(pred: ArrayLike<number> | undefined, ys: Float32Array, hea
       if (ys[r * k + c]! > 0.5) truth = c;
       loss -= ys[r * k + c]! * Math.log(clamp(pred[r * k + c]!));
     }
-    if (predictedClass(pred, r, k) === truth) right++;
+    if (rowClass(pred, r, k) === truth) right++;
   }
   return { loss: loss / n, accuracy: right / n };
 }
@@ -171,4 +163,65 @@ export function truncateHistory(h: LabHistory, at: number): void {
     h.test.length = n;
   }
   h.snaps = h.snaps.filter((s) => s.at <= at + 1e-9);
+}
+
+// ── Data sets and maps, as the lab draws and edits them ──────────────────────────────────────────────────────
+
+/** The dataset with one more point (x, y) and its target row appended. */
+export function withPoint(d: Dataset, x: number, y: number, target: Float32Array): Dataset {
+  const xs = new Float32Array(d.xs.length + 2);
+  xs.set(d.xs);
+  xs.set([x, y], d.xs.length);
+  const ys = new Float32Array(d.ys.length + d.outputDim);
+  ys.set(d.ys);
+  ys.set(target, d.ys.length);
+  return { ...d, xs, ys, n: d.n + 1 };
+}
+
+/** The dataset without point i. */
+export function withoutPoint(d: Dataset, i: number): Dataset {
+  const k = d.outputDim;
+  const xs = new Float32Array(d.xs.length - 2);
+  xs.set(d.xs.subarray(0, 2 * i));
+  xs.set(d.xs.subarray(2 * i + 2), 2 * i);
+  const ys = new Float32Array(d.ys.length - k);
+  ys.set(d.ys.subarray(0, k * i));
+  ys.set(d.ys.subarray(k * i + k), k * i);
+  return { ...d, xs, ys, n: d.n - 1 };
+}
+
+/** The points of a, then those of b. */
+export function concat(a: Dataset, b: Dataset): Dataset {
+  const xs = new Float32Array(a.xs.length + b.xs.length);
+  xs.set(a.xs);
+  xs.set(b.xs, a.xs.length);
+  const ys = new Float32Array(a.ys.length + b.ys.length);
+  ys.set(a.ys);
+  ys.set(b.ys, a.ys.length);
+  return { ...a, xs, ys, n: a.n + b.n };
+}
+
+/** Each feature's map over the grid, rescaled to −1 … 1 for colour (x₁² would otherwise be all one hue). */
+export function inputMaps(gridX: Float32Array, k: number): Float32Array {
+  const out = new Float32Array(gridX.length);
+  for (let f = 0; f < k; f++) {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (let p = f; p < gridX.length; p += k) [lo, hi] = [Math.min(lo, gridX[p]!), Math.max(hi, gridX[p]!)];
+    for (let p = f; p < gridX.length; p += k) out[p] = hi > lo ? (2 * (gridX[p]! - lo)) / (hi - lo) - 1 : 0;
+  }
+  return out;
+}
+
+/** The largest finite |value| of a map (at least 0.001), to scale unbounded activations for colour. */
+export function span(grid: Float32Array | undefined): number {
+  let m = 1e-3;
+  if (grid) for (let i = 0; i < grid.length; i++) if (Number.isFinite(grid[i]!)) m = Math.max(m, Math.abs(grid[i]!));
+  return m;
+}
+
+/** What the plane draws each point by: its 0/1 label or regression target as it is; for one-hot rows, the class. */
+export function planeLabels(d: Dataset): Float32Array {
+  if (d.outputDim === 1) return d.ys;
+  return Float32Array.from({ length: d.n }, (_, r) => rowClass(d.ys, r, d.outputDim));
 }
