@@ -108,6 +108,12 @@ export const figures = {
     label: 'A big network overfitting a few noisy points, with L1/L2 penalties and dropout to switch on while it trains',
     alt: 'An “Overfit me” button above controls for a weight penalty (none, L2 or L1) with a strength slider, and a dropout checkbox with a drop-rate slider. On the left, a map of the plane shaded orange or blue by the network’s prediction, with 30 noisy training points in four clusters (the XOR pattern); without regularization the boundary grows wiggly islands around single stray points. On the right, the network drawn as columns of small discs (2 inputs, three hidden layers of 16, one output) joined by lines, blue for positive and orange for negative weights, thicker when larger; with dropout on, the neurons switched off in the latest step are hollow and crossed out. Below, a chart of training loss (solid blue) and test loss (dashed orange) against step: the training loss falls towards zero while the test loss falls, then climbs; a dotted vertical line marks the step with the lowest test loss, where early stopping would stop. A read-out lists the step, both losses, test accuracy, the early-stopping step, the typical weight size and how many neurons are off.',
   },
+  'cnn-trainer': {
+    load: () => import('./cnn/CnnTrainerFigure'),
+    height: [2300, 3300],
+    label: 'A convolutional network learning to read handwritten digits, live, with every layer on view',
+    alt: 'Training controls (train, step, reset, learning rate, batch size, optimizer) over a small convolutional network: two convolution layers of 8 and 16 filters, each followed by 2 × 2 max pooling, and a softmax over the ten digits. While it trains, a chart shows the batch loss falling and a second chart the accuracy on training and held-out test digits rising towards 98%. Below, one test digit passes through every layer: its 8 feature maps after the first convolution, 8 pooled maps, 16 maps after the second convolution, 16 pooled maps, and ten bars with the probability of each digit. Clicking any cell opens that unit: the 5 × 5 window it reads, the kernel weights, their products summed with the bias, and the ReLU, with the live numbers. The learned 5 × 5 filters of both layers are drawn, and a confusion matrix over the 2,000 test digits opens the digits the network got wrong.',
+  },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),
     height: [820, 1100],

@@ -120,6 +120,18 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./convolutional-networks.mdx'),
   },
   {
+    slug: 'train-a-cnn',
+    title: 'Train a CNN live',
+    summary: 'A convolutional network learns to read handwritten digits in your browser, with every layer open.',
+    minutes: 25,
+    learn: [
+      'Count a CNN’s weights layer by layer, and say why sharing weights keeps it small',
+      'Train a CNN to over 97% on held-out digits and read its loss and accuracy curves',
+      'Open any unit of the live network down to its window, kernel and sum, and read its confusion matrix',
+    ],
+    load: () => import('./train-a-cnn.mdx'),
+  },
+  {
     slug: 'recurrent-networks-and-lstms',
     title: 'Recurrent networks and LSTMs',
     summary: 'Networks with memory, why they forget, and the gates that fix it.',

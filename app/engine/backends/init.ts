@@ -25,7 +25,14 @@ async function register(name: BackendName): Promise<void> {
     await import('@tensorflow/tfjs-backend-webgpu');
   }
   if (name === 'wasm' && !wasmConfigured) {
-    const [wasm, { wasmPaths }] = await Promise.all([import('@tensorflow/tfjs-backend-wasm'), import('./wasmUrls')]);
+    const [wasm, { wasmPaths }, { registerWasmConvGradients }] = await Promise.all([
+      import('@tensorflow/tfjs-backend-wasm'),
+      import('./wasmUrls'),
+      import('./wasmConvGrad'),
+    ]);
+    // TF.js 4.22's wasm backend cannot train a conv net (no filter-gradient kernel): the course supplies both
+    // convolution gradients, built from the backend's own fast convolution.
+    registerWasmConvGradients();
     // The threaded build needs cross-origin isolation and was seen to hang after minification (PITFALLS);
     // the single-threaded SIMD build is reliable. Paths come from Vite (?url), so nothing is fetched from a CDN.
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);

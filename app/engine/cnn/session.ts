@@ -1,0 +1,396 @@
+/**
+ * The image-model session: MNIST, a TF.js backend and any number of models (the CNN, the MLP) training on it,
+ * driven by {@link SessionCommand}s and reporting {@link SessionEvent}s. It normally runs in a Web Worker
+ * (`worker.ts`), so a training step of a conv net, which can take from a few to a thousand milliseconds, never
+ * blocks the page; the same code runs in the page when workers are unavailable, and in Node for the unit tests.
+ *
+ *   init ──► load MNIST (progress) ──► choose a backend (timing the CNN's own step) ──► ready
+ *   create(id) ──► Trainer ──► snapshots ──► a view at most every 100 ms (weights, the probe digit's maps, losses)
+ *                          └─► every 2 s of training, and on pause: the test set in chunks ──► evaluation
+ */
+import * as tf from '@tensorflow/tfjs';
+import { createBackendManager } from '../backend';
+import { loadMnist, type MnistData } from '../data/mnist';
+import { createTrainer } from '../trainer';
+import type { BackendManager, BackendName, Dataset, Trainer } from '../types';
+import { createTrainingWorkload } from '../workload';
+import { CLASSES, CNN, MLP, type ArchitectureSpec } from './architectures';
+import { createImageModel, type ImageModel } from './imageModel';
+import { mnistDataset } from './mnistDataset';
+import type { ArchitectureId, Evaluation, ModelView, SessionCommand, SessionEvent } from './protocol';
+
+export interface SessionOptions {
+  post(event: SessionEvent): void;
+  /** Tests pass their own backend manager (cpu only) and data. */
+  backend?: BackendManager;
+  loadData?: (url: string, onProgress: (fraction: number) => void) => Promise<MnistData>;
+  /** Training time between two test-set evaluations. */
+  evalEveryMs?: number;
+  /** Least time between two views of one model. */
+  viewEveryMs?: number;
+  /** Training digits scored with each evaluation (the first ones of the training set). */
+  trainSample?: number;
+  /** Trainer frame budget: how long one run of steps may take before it reads back and yields. */
+  budgetMs?: number;
+}
+
+const ARCHITECTURES: Record<ArchitectureId, ArchitectureSpec> = { cnn: CNN, mlp: MLP };
+const EVAL_CHUNK = 250;
+
+interface Entry {
+  id: string;
+  trainer: Trainer;
+  model: ImageModel | null;
+  probe: number;
+  /** Bumped by reset: evaluations started before it are dropped. */
+  gen: number;
+  seconds: number;
+  playingSince: number | null;
+  rate: { t: number; examples: number }[];
+  last: ModelView | null;
+  lastPostAt: number;
+  postTimer: ReturnType<typeof setTimeout> | null;
+  postedLossStep: number;
+  evaluating: boolean;
+  /** An evaluation was asked for while one was running: run again when it ends. */
+  evalAgain: boolean;
+  lastEvalAt: number;
+  lastEvalStep: number;
+}
+
+/**
+ * Creates a session; feed it commands with `handle`.
+ *
+ * @example
+ * const session = createImageSession({ post: (e) => self.postMessage(e) });
+ * session.handle({ type: 'init', datasetUrl: 'datasets/mnist.bin.gz', override: null });
+ * session.handle({ type: 'create', id: 'cnn', arch: 'cnn', hyper, seed: 1, probe: 0 });
+ * session.handle({ type: 'play', id: 'cnn' });
+ */
+export function createImageSession(opts: SessionOptions) {
+  const post = opts.post;
+  const evalEveryMs = opts.evalEveryMs ?? 2000;
+  const viewEveryMs = opts.viewEveryMs ?? 100;
+  const manager = opts.backend ?? createBackendManager();
+  const entries = new Map<string, Entry>();
+  let train: Dataset | null = null;
+  let test: Dataset | null = null;
+  let testLabels: Uint8Array | null = null;
+  let ready: Promise<void> | null = null;
+
+  manager.subscribe((event) => post({ type: 'backend', event }));
+
+  const fail = (err: unknown, id?: string) =>
+    post({ type: 'error', message: err instanceof Error ? err.message : String(err), ...(id ? { id } : {}) });
+
+  async function init(url: string, override: BackendName | null) {
+    const load = opts.loadData ?? ((u, p) => loadMnist(u, p));
+    const mnist = await load(url, (fraction) => post({ type: 'progress', fraction }));
+    train = mnistDataset(mnist, 0, mnist.train);
+    test = mnistDataset(mnist, mnist.train, mnist.n);
+    testLabels = mnist.labels.slice(mnist.train);
+    post({
+      type: 'data',
+      trainCount: train.n,
+      testCount: test.n,
+      testLabels: testLabels.slice(),
+      testPixels: mnist.pixels.slice(mnist.train * 784),
+    });
+    // Calibrate on the CNN's own step with a small batch, so even the slowest backend is timed within seconds.
+    const sample = mnistDataset(mnist, 0, Math.min(256, mnist.train));
+    const workload = createTrainingWorkload('cnn-mnist-b16', {
+      build: (rng) => createImageModel(CNN, rng),
+      data: sample,
+      hyper: { learningRate: 0.001, batchSize: 16, optimizer: 'adam' },
+    });
+    const choice = await manager.ensure({ override, workload });
+    post({ type: 'ready', choice });
+  }
+
+  const rows = (data: Dataset, from: number, to: number) =>
+    tf.tensor2d(data.xs.subarray(from * data.inputDim, to * data.inputDim), [to - from, data.inputDim]);
+
+  function makeView(entry: Entry, snap: NonNullable<Trainer['snapshot']>, maps: Float32Array[]): ModelView {
+    const losses = entry.trainer.losses;
+    const steps: number[] = [];
+    const values: number[] = [];
+    for (let i = 0; i < losses.length; i++) {
+      const p = losses.at(i)!;
+      if (p.x > entry.postedLossStep) {
+        steps.push(p.x);
+        values.push(p.y);
+      }
+    }
+    const n = train?.n ?? 0;
+    const examples = snap.epoch * n + Math.min(n, snap.batchInEpoch * entry.trainer.hyper.batchSize);
+    const now = performance.now();
+    entry.rate.push({ t: now, examples });
+    while (entry.rate.length > 2 && now - entry.rate[0]!.t > 3000) entry.rate.shift();
+    const first = entry.rate[0]!;
+    const examplesPerSecond = now > first.t && entry.playingSince !== null ? ((examples - first.examples) * 1000) / (now - first.t) : 0;
+    return {
+      step: snap.step,
+      epoch: snap.epoch,
+      batchInEpoch: snap.batchInEpoch,
+      batchesPerEpoch: snap.batchesPerEpoch,
+      examples,
+      seconds: entry.seconds,
+      examplesPerSecond,
+      loss: snap.loss,
+      newLosses: { steps: Float64Array.from(steps), values: Float64Array.from(values) },
+      weights: snap.weights,
+      maps,
+      probe: entry.probe,
+    };
+  }
+
+  /** Posts the entry's latest view now, or when `viewEveryMs` has passed since the last one. */
+  function schedulePost(entry: Entry) {
+    if (entry.postTimer) return;
+    const wait = Math.max(0, entry.lastPostAt + viewEveryMs - performance.now());
+    entry.postTimer = setTimeout(() => {
+      entry.postTimer = null;
+      if (!entries.has(entry.id) || !entry.last) return;
+      entry.lastPostAt = performance.now();
+      const view = entry.last;
+      const lastStep = view.newLosses.steps[view.newLosses.steps.length - 1];
+      if (lastStep !== undefined) entry.postedLossStep = lastStep;
+      post({ type: 'view', id: entry.id, view });
+    }, wait);
+  }
+
+  function tick(entry: Entry) {
+    if (entry.playingSince === null) return;
+    const now = performance.now();
+    entry.seconds += (now - entry.playingSince) / 1000;
+    entry.playingSince = now;
+  }
+
+  async function evaluate(entry: Entry) {
+    if (entry.evaluating) {
+      entry.evalAgain = true;
+      return;
+    }
+    if (!test || !train || !testLabels) return;
+    const model = entry.model;
+    const snap = entry.trainer.snapshot;
+    if (!model || !snap) return;
+    entry.evaluating = true;
+    const gen = entry.gen;
+    const started = performance.now();
+    const confusion = new Int32Array(CLASSES * CLASSES);
+    const predicted = new Uint8Array(test.n);
+    const confidence = new Float32Array(test.n);
+    const score = async (data: Dataset, from: number, to: number) => {
+      const [classes, losses, probs] = tf.tidy(() => {
+        const xs = rows(data, from, to);
+        const ys = tf.tensor2d(data.ys.subarray(from * CLASSES, to * CLASSES), [to - from, CLASSES]);
+        const p = model.predict(xs);
+        return [tf.argMax(p, 1), tf.metrics.categoricalCrossentropy(ys, p), tf.sum(tf.mul(p, ys), 1)];
+      });
+      try {
+        return {
+          classes: (await classes.data()) as Int32Array,
+          losses: (await losses.data()) as Float32Array,
+          probs: (await probs.data()) as Float32Array,
+        };
+      } finally {
+        tf.dispose([classes, losses, probs]);
+      }
+    };
+    const yieldToOthers = () => new Promise((r) => setTimeout(r, 0));
+    try {
+      let testLoss = 0;
+      let testCorrect = 0;
+      for (let from = 0; from < test.n; from += EVAL_CHUNK) {
+        const to = Math.min(test.n, from + EVAL_CHUNK);
+        const r = await score(test, from, to);
+        if (gen !== entry.gen || !entries.has(entry.id)) return;
+        for (let i = 0; i < to - from; i++) {
+          const truth = testLabels[from + i]!;
+          const guess = r.classes[i]!;
+          predicted[from + i] = guess;
+          confidence[from + i] = r.probs[i]!;
+          confusion[truth * CLASSES + guess]!++;
+          if (guess === truth) testCorrect++;
+          testLoss += r.losses[i]!;
+        }
+        await yieldToOthers();
+      }
+      const sample = Math.min(train.n, opts.trainSample ?? 1000);
+      let trainLoss = 0;
+      let trainCorrect = 0;
+      for (let from = 0; from < sample; from += EVAL_CHUNK) {
+        const to = Math.min(sample, from + EVAL_CHUNK);
+        const r = await score(train, from, to);
+        if (gen !== entry.gen || !entries.has(entry.id)) return;
+        for (let i = 0; i < to - from; i++) {
+          if (train.ys[(from + i) * CLASSES + r.classes[i]!] === 1) trainCorrect++;
+          trainLoss += r.losses[i]!;
+        }
+        await yieldToOthers();
+      }
+      const evaluation: Evaluation = {
+        step: snap.step,
+        examples: entry.last?.examples ?? 0,
+        seconds: entry.seconds,
+        testLoss: testLoss / test.n,
+        testAccuracy: testCorrect / test.n,
+        trainLoss: trainLoss / sample,
+        trainAccuracy: trainCorrect / sample,
+        confusion,
+        predicted,
+        confidence,
+      };
+      entry.lastEvalStep = snap.step;
+      post({ type: 'evaluation', id: entry.id, evaluation });
+    } catch (err) {
+      if (gen === entry.gen) fail(err, entry.id);
+    } finally {
+      entry.evaluating = false;
+      // Evaluation time is not training time: the clock restarts after it.
+      if (entry.playingSince !== null) entry.playingSince += performance.now() - started;
+      entry.lastEvalAt = performance.now();
+      if (entry.evalAgain && entries.has(entry.id)) {
+        entry.evalAgain = false;
+        if (entry.trainer.snapshot?.step !== entry.lastEvalStep) void evaluate(entry);
+      }
+    }
+  }
+
+  /** Every layer's output for one image through the entry's current model. */
+  async function mapsFor(model: ImageModel, pixels: Float32Array): Promise<Float32Array[]> {
+    const outs = tf.tidy(() => model.layerOutputs(tf.tensor2d(pixels, [1, pixels.length])));
+    try {
+      return (await Promise.all(outs.map((t) => t.data()))) as Float32Array[];
+    } finally {
+      tf.dispose(outs);
+    }
+  }
+
+  const probePixels = (index: number) => test!.xs.subarray(index * test!.inputDim, (index + 1) * test!.inputDim);
+
+  async function create(cmd: Extract<SessionCommand, { type: 'create' }>) {
+    await ready;
+    if (!train || !test) throw new Error('The digits are not loaded.');
+    entries.get(cmd.id)?.trainer.dispose();
+    const spec = ARCHITECTURES[cmd.arch];
+    const entry: Entry = {
+      id: cmd.id,
+      trainer: null as unknown as Trainer,
+      model: null,
+      probe: Math.max(0, Math.min(test.n - 1, cmd.probe)),
+      gen: 0,
+      seconds: 0,
+      playingSince: null,
+      rate: [],
+      last: null,
+      lastPostAt: 0,
+      postTimer: null,
+      postedLossStep: 0,
+      evaluating: false,
+      evalAgain: false,
+      lastEvalAt: 0,
+      lastEvalStep: -1,
+    };
+    entry.trainer = createTrainer({
+      build: (rng) => (entry.model = createImageModel(spec, rng)),
+      data: train,
+      hyper: cmd.hyper,
+      seed: cmd.seed,
+      backend: manager,
+      frameBudgetMs: opts.budgetMs ?? 40,
+      lossHistory: 50_000,
+      probes: (model) => {
+        const outs = (model as ImageModel).layerOutputs(tf.tensor2d(probePixels(entry.probe), [1, test!.inputDim]));
+        return Object.fromEntries(outs.map((t, i) => [`map${i}`, t]));
+      },
+    });
+    entries.set(cmd.id, entry);
+    entry.trainer.subscribe((event) => {
+      if (event.type === 'status') {
+        tick(entry);
+        entry.playingSince = event.status === 'playing' ? performance.now() : null;
+        post({ type: 'status', id: entry.id, status: event.status, ...(event.message ? { message: event.message } : {}) });
+        if (event.status === 'paused' || event.status === 'diverged') void evaluate(entry);
+        return;
+      }
+      tick(entry);
+      const snap = event.snapshot;
+      const maps = spec.layers.map((_, i) => snap.probes[`map${i}`] ?? new Float32Array(0));
+      entry.last = makeView(entry, snap, maps);
+      schedulePost(entry);
+      const due = performance.now() - entry.lastEvalAt >= evalEveryMs;
+      if (entry.trainer.status !== 'playing' || due) {
+        if (snap.step !== entry.lastEvalStep) void evaluate(entry);
+      }
+    });
+    await entry.trainer.ready;
+    post({ type: 'created', id: cmd.id });
+  }
+
+  async function handleAsync(cmd: SessionCommand) {
+    if (cmd.type === 'init') {
+      ready = init(cmd.datasetUrl, cmd.override);
+      return ready;
+    }
+    if (cmd.type === 'simulateLoss') return manager.simulateLoss();
+    if (cmd.type === 'create') return create(cmd);
+    await ready;
+    const entry = entries.get(cmd.id);
+    if (!entry) return;
+    switch (cmd.type) {
+      case 'play':
+        return entry.trainer.play();
+      case 'pause':
+        return entry.trainer.pause();
+      case 'step':
+        for (let i = 0; i < (cmd.count ?? 1); i++) await entry.trainer.step(cmd.unit);
+        return;
+      case 'speed':
+        return entry.trainer.setSpeed(cmd.stepsPerTick);
+      case 'reset':
+        entry.gen++;
+        entry.seconds = 0;
+        entry.rate = [];
+        entry.postedLossStep = 0;
+        entry.lastEvalStep = -1;
+        return entry.trainer.reset(cmd.seed);
+      case 'hyper':
+        return entry.trainer.setHyper(cmd.hyper);
+      case 'probe': {
+        entry.probe = Math.max(0, Math.min(test!.n - 1, cmd.index));
+        if (!entry.model || !entry.last) return;
+        const maps = await mapsFor(entry.model, probePixels(entry.probe));
+        entry.last = { ...entry.last, maps, probe: entry.probe, newLosses: { steps: new Float64Array(0), values: new Float64Array(0) } };
+        return schedulePost(entry);
+      }
+      case 'classify': {
+        if (!entry.model) return;
+        const maps = await mapsFor(entry.model, cmd.pixels);
+        return post({ type: 'classified', id: entry.id, request: cmd.request, probabilities: maps[maps.length - 1]!, maps });
+      }
+      case 'dispose':
+        entry.gen++;
+        if (entry.postTimer) clearTimeout(entry.postTimer);
+        entry.trainer.dispose();
+        entries.delete(cmd.id);
+        return;
+    }
+  }
+
+  return {
+    handle(cmd: SessionCommand): Promise<void> {
+      return handleAsync(cmd).catch((err: unknown) => fail(err, 'id' in cmd ? cmd.id : undefined));
+    },
+    dispose() {
+      for (const entry of entries.values()) {
+        if (entry.postTimer) clearTimeout(entry.postTimer);
+        entry.trainer.dispose();
+      }
+      entries.clear();
+    },
+  };
+}
+
+export type ImageSession = ReturnType<typeof createImageSession>;
