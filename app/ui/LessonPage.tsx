@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { neighbours, type LessonMeta } from '../lessons/manifest';
 import { useProgress } from '../state/progress';
 import { lessonHref } from '../state/route';
+import { FocusableOverflow } from './lesson/FocusableOverflow';
 import { LessonContext } from './lesson/LessonContext';
 import { lessonComponents } from './lesson/components';
 
@@ -49,6 +50,7 @@ export function LessonPage({ lesson, figure }: { lesson: LessonMeta; figure: str
             <Suspense fallback={<p aria-busy="true">Loading the lesson…</p>}>
               <Content components={lessonComponents} />
               <ScrollToFigure figure={figure} />
+              <FocusableOverflow />
             </Suspense>
           ) : null}
         </div>

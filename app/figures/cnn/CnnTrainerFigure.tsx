@@ -82,6 +82,7 @@ function useDrawing(model: LiveModel | null, els: ReturnType<typeof useElements>
           if (el) el.textContent = text;
         };
         set('epoch', view ? `${view.epoch + 1} (batch ${view.batchInEpoch} of ${view.batchesPerEpoch})` : '1');
+        set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(3) : '—');
         set('examples', view ? view.examples.toLocaleString('en') : '0');
         set('rate', view && view.examplesPerSecond > 0 ? `${Math.round(view.examplesPerSecond).toLocaleString('en')} / s` : '—');
         set('seconds', view ? `${view.seconds.toFixed(1)} s` : '0 s');
@@ -244,6 +245,8 @@ export default function CnnTrainerFigure() {
         <dd data-step data-testid="step-count">0</dd>
         <dt>epoch</dt>
         <dd data-epoch>1</dd>
+        <dt>batch loss</dt>
+        <dd data-loss data-testid="loss">—</dd>
         <dt>examples seen</dt>
         <dd data-examples data-testid="examples">0</dd>
         <dt>speed</dt>
@@ -306,14 +309,13 @@ export default function CnnTrainerFigure() {
           );
         })}
         <figure>
-          <div ref={els.refs.bars} className="cnn-bars" role="list" aria-label="Output: the probability of each digit">
+          <div ref={els.refs.bars} className="cnn-bars" role="group" aria-label="Output: the probability of each digit">
             {Array.from({ length: 10 }, (_, k) => (
               <button
                 type="button"
                 key={k}
                 data-class={k}
                 className="cnn-bar"
-                role="listitem"
                 onClick={() => pick({ layer: 5, channel: k, row: 0, col: 0 })}
                 aria-label={`Open the output unit for ${k}`}
               >

@@ -99,7 +99,8 @@ function DenseDetail({ unit, classIndex }: { unit: DenseUnit; classIndex: number
 
 export function UnitDetail({ unit, title, inputName, classIndex }: { unit: Unit | null; title: string; inputName: string; classIndex: number }) {
   return (
-    <section className="unit-detail" aria-live="polite" data-testid="unit-detail">
+    // The section scrolls sideways when a sum is wider than the screen, so it is focusable.
+    <section className="unit-detail" aria-live="polite" aria-label={title} tabIndex={0} data-testid="unit-detail">
       <h4>{title}</h4>
       {!unit ? (
         <p className="muted">Click a cell of any map (or focus a map and use the arrow keys) to open that unit.</p>
