@@ -25,7 +25,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
-      input: { main: 'index.html', bench: 'bench.html' },
+      input: { main: 'index.html', bench: 'bench.html', 'bench-cnn': 'bench-cnn.html' },
     },
   },
   test: {
