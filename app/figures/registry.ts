@@ -114,6 +114,12 @@ export const figures = {
     label: 'A convolutional network learning to read handwritten digits, live, with every layer on view',
     alt: 'Training controls (train, step, reset, learning rate, batch size, optimizer) over a small convolutional network: two convolution layers of 8 and 16 filters, each followed by 2 × 2 max pooling, and a softmax over the ten digits. While it trains, a chart shows the batch loss falling and a second chart the accuracy on training and held-out test digits rising towards 98%. Below, one test digit passes through every layer: its 8 feature maps after the first convolution, 8 pooled maps, 16 maps after the second convolution, 16 pooled maps, and ten bars with the probability of each digit. Clicking any cell opens that unit: the 5 × 5 window it reads, the kernel weights, their products summed with the bias, and the ReLU, with the live numbers. The learned 5 × 5 filters of both layers are drawn, and a confusion matrix over the 2,000 test digits opens the digits the network got wrong.',
   },
+  'mlp-vs-cnn': {
+    load: () => import('./cnn/MlpVsCnnFigure'),
+    height: [1500, 2300],
+    label: 'A plain network (MLP) and a convolutional network trained side by side on the same digits',
+    alt: 'One button trains two networks at once on the same 8,000 handwritten digits: the classic beginner model (flatten, dense 128, dense 64, dense 10) and the course’s small CNN. A table compares their number of weights (109,386 against 11,274), examples seen, speed, training time and accuracy on 2,000 held-out digits; a chart draws both test accuracies against examples seen. Below, the CNN’s eight 5 × 5 filters sit next to 32 of the MLP’s first-layer neurons, each a 28 × 28 image of weights, one per pixel; and the TF.js code that builds and trains each model, which is the code that runs.',
+  },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),
     height: [820, 1100],

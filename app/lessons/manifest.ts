@@ -132,6 +132,18 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./train-a-cnn.mdx'),
   },
   {
+    slug: 'mlp-vs-cnn',
+    title: 'MLP vs CNN',
+    summary: 'The beginner tutorials’ first model against a small CNN, trained side by side on the same digits.',
+    minutes: 15,
+    learn: [
+      'Count the weights of a dense network and of a CNN on the same images, and say where the difference comes from',
+      'Compare their accuracy on held-out digits as they train, live',
+      'Read what each first layer learned: whole-digit templates against small local filters',
+    ],
+    load: () => import('./mlp-vs-cnn.mdx'),
+  },
+  {
     slug: 'recurrent-networks-and-lstms',
     title: 'Recurrent networks and LSTMs',
     summary: 'Networks with memory, why they forget, and the gates that fix it.',
