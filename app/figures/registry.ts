@@ -120,6 +120,12 @@ export const figures = {
     label: 'A plain network (MLP) and a convolutional network trained side by side on the same digits',
     alt: 'One button trains two networks at once on the same 8,000 handwritten digits: the classic beginner model (flatten, dense 128, dense 64, dense 10) and the course’s small CNN. A table compares their number of weights (109,386 against 11,274), examples seen, speed, training time and accuracy on 2,000 held-out digits; a chart draws both test accuracies against examples seen. Below, the CNN’s eight 5 × 5 filters sit next to 32 of the MLP’s first-layer neurons, each a 28 × 28 image of weights, one per pixel; and the TF.js code that builds and trains each model, which is the code that runs.',
   },
+  transfer: {
+    load: () => import('./cnn/TransferFigure'),
+    height: [760, 1000],
+    label: 'Transfer learning: digit features reused for photos of clothes, against training from scratch',
+    alt: 'A table with one row per number of training photos per class (1, 5, 20 and 100, or eight steps from 1 to 200). For each, two networks are trained on that many photos of clothes from Fashion-MNIST and scored on 1,000 held-out photos: one reuses the convolution layers of the digit CNN, frozen, and trains only a new output layer; the other is the same network trained from scratch. Bars and percentages show each one’s accuracy. With few photos, the reused digit features win by a wide margin; with many, the gap narrows. Twenty of the held-out photos are shown with their class names.',
+  },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),
     height: [820, 1100],

@@ -61,6 +61,7 @@ export const glossary = {
   'feature-map': 'The grid of numbers a convolution produces: one value per kernel position, large where the image matches the kernel.',
   stride: 'How many pixels the kernel moves between one position and the next. A stride of 2 roughly halves the output size.',
   filter: 'In a convolutional layer, one kernel with its bias: it reads every input map and produces one feature map. A layer has as many filters as output maps.',
+  'transfer-learning': 'Reusing the layers a network learned on one task as the starting point for another, often keeping them frozen and training only a new last layer.',
   padding: 'Extra pixels (usually zeros) added around the image’s border, so the kernel can also be centred on the edge pixels.',
 } as const satisfies Record<string, string>;
 

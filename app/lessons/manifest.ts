@@ -144,6 +144,18 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./mlp-vs-cnn.mdx'),
   },
   {
+    slug: 'transfer-learning',
+    title: 'Transfer learning',
+    summary: 'Reuse the layers a CNN learned on digits to learn clothes from a handful of photos.',
+    minutes: 12,
+    learn: [
+      'Explain what it means to freeze layers and train only a new head',
+      'Measure, live, how much reused features help when there are only a few examples per class',
+      'Say when transfer helps and when training from scratch catches up',
+    ],
+    load: () => import('./transfer-learning.mdx'),
+  },
+  {
     slug: 'recurrent-networks-and-lstms',
     title: 'Recurrent networks and LSTMs',
     summary: 'Networks with memory, why they forget, and the gates that fix it.',

@@ -20,3 +20,6 @@ export function mnistDataset(data: MnistData, from: number, to: number): Dataset
   for (let i = 0; i < n; i++) ys[i * CLASSES + data.labels[from + i]!] = 1;
   return { xs, ys, n, inputDim: pixels, outputDim: CLASSES };
 }
+
+/** Fashion-MNIST's ten classes, by label (public/datasets/fashion.bin.gz). */
+export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;

@@ -19,6 +19,11 @@ export type SessionCommand =
   | { type: 'probe'; id: string; index: number }
   /** One 28 × 28 image (0 … 1) through the model: probabilities and every layer's maps. */
   | { type: 'classify'; id: string; request: number; pixels: Float32Array }
+  /**
+   * Transfer learning on a second image set: for each number of examples per class, the digit CNN `source`'s
+   * frozen conv layers with a new head, against the same network from scratch.
+   */
+  | { type: 'transfer'; request: number; source: string; datasetUrl: string; perClass: number[]; steps: number; seed: number }
   /** Test hook: behave as if the GPU were lost. */
   | { type: 'simulateLoss' };
 
@@ -73,4 +78,8 @@ export type SessionEvent =
   | { type: 'status'; id: string; status: TrainerStatus; message?: string }
   | { type: 'view'; id: string; view: ModelView }
   | { type: 'evaluation'; id: string; evaluation: Evaluation }
-  | { type: 'classified'; id: string; request: number; probabilities: Float32Array; maps: Float32Array[] };
+  | { type: 'classified'; id: string; request: number; probabilities: Float32Array; maps: Float32Array[] }
+  | { type: 'transferData'; request: number; trainCount: number; testCount: number; samplePixels: Uint8Array; sampleLabels: Uint8Array }
+  | { type: 'transferResult'; request: number; perClass: number; mode: 'frozen' | 'random' | 'scratch'; accuracy: number; seconds: number }
+  | { type: 'transferDone'; request: number }
+  | { type: 'transferError'; request: number; message: string };

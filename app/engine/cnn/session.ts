@@ -17,6 +17,7 @@ import { createTrainingWorkload } from '../workload';
 import { CLASSES, CNN, MLP, type ArchitectureSpec } from './architectures';
 import { createImageModel, type ImageModel } from './imageModel';
 import { mnistDataset } from './mnistDataset';
+import { fewPerClass, trainAndScore, transferModel } from './transfer';
 import type { ArchitectureId, Evaluation, ModelView, SessionCommand, SessionEvent } from './protocol';
 
 export interface SessionOptions {
@@ -329,6 +330,44 @@ export function createImageSession(opts: SessionOptions) {
     post({ type: 'created', id: cmd.id });
   }
 
+  const secondSets = new Map<string, Promise<MnistData>>();
+  async function transfer(cmd: Extract<SessionCommand, { type: 'transfer' }>) {
+    await ready;
+    const source = entries.get(cmd.source)?.model ?? null;
+    if (!source) throw new Error('Train the digit CNN first (in the lesson “Train a CNN live”, or with the button here).');
+    const load = opts.loadData ?? ((u: string) => loadMnist(u, undefined, undefined, 'clothes pictures'));
+    if (!secondSets.has(cmd.datasetUrl)) secondSets.set(cmd.datasetUrl, load(cmd.datasetUrl, () => undefined));
+    const pending = secondSets.get(cmd.datasetUrl)!;
+    // A failed download is not remembered: the next run fetches again.
+    pending.catch(() => secondSets.delete(cmd.datasetUrl));
+    const data = await pending;
+    const train = mnistDataset(data, 0, data.train);
+    const test = mnistDataset(data, data.train, data.n);
+    const sample = 40;
+    post({
+      type: 'transferData',
+      request: cmd.request,
+      trainCount: train.n,
+      testCount: test.n,
+      samplePixels: data.pixels.slice(data.train * 784, (data.train + sample) * 784),
+      sampleLabels: data.labels.slice(data.train, data.train + sample),
+    });
+    for (const n of cmd.perClass) {
+      for (const mode of ['frozen', 'random', 'scratch'] as const) {
+        const t0 = performance.now();
+        const model = transferModel(mode, source, cmd.seed);
+        try {
+          // The frozen head learns faster with a larger step; the whole network needs the CNN's usual one.
+          const accuracy = await trainAndScore(model, fewPerClass(train, n), test, cmd.steps, mode === 'scratch' ? 0.005 : 0.01, cmd.seed);
+          post({ type: 'transferResult', request: cmd.request, perClass: n, mode, accuracy, seconds: (performance.now() - t0) / 1000 });
+        } finally {
+          model.dispose();
+        }
+      }
+    }
+    post({ type: 'transferDone', request: cmd.request });
+  }
+
   async function handleAsync(cmd: SessionCommand) {
     if (cmd.type === 'init') {
       ready = init(cmd.datasetUrl, cmd.override);
@@ -336,6 +375,11 @@ export function createImageSession(opts: SessionOptions) {
     }
     if (cmd.type === 'simulateLoss') return manager.simulateLoss();
     if (cmd.type === 'create') return create(cmd);
+    if (cmd.type === 'transfer') {
+      return transfer(cmd).catch((err: unknown) =>
+        post({ type: 'transferError', request: cmd.request, message: err instanceof Error ? err.message : String(err) }),
+      );
+    }
     await ready;
     const entry = entries.get(cmd.id);
     if (!entry) return;

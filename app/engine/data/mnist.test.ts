@@ -36,6 +36,27 @@ describe('the shipped MNIST file', () => {
     expect(() => parseMnist(new Uint8Array(3))).toThrow(/only 3 bytes/);
   });
 
+  it('the second set (Fashion-MNIST clothes) has the same format: 3,000 images, 2,000 for training, 300 per class', () => {
+    const bytes = new Uint8Array(gunzipSync(readFileSync(new URL('../../../public/datasets/fashion.bin.gz', import.meta.url))));
+    const f = parseMnist(bytes, 'clothes pictures');
+    expect(f).toMatchObject({ n: 3_000, train: 2_000, rows: 28, cols: 28 });
+    const all = new Array(10).fill(0);
+    const test = new Array(10).fill(0);
+    for (let i = 0; i < f.n; i++) {
+      all[f.labels[i]!]++;
+      if (i >= f.train) test[f.labels[i]!]++;
+    }
+    expect(all).toEqual(new Array(10).fill(300));
+    test.forEach((c) => expect(c).toBeGreaterThan(60));
+    // Photos of clothes hold far more ink than digits (about a third of the frame, against 13%).
+    let sum = 0;
+    for (let i = 0; i < 784 * 100; i++) sum += f.pixels[i]!;
+    expect(sum / (784 * 100) / 255).toBeGreaterThan(0.2);
+    const damaged = bytes.slice();
+    damaged[40_000] = damaged[40_000]! ^ 0x0f;
+    expect(() => parseMnist(damaged, 'clothes pictures')).toThrow(/The clothes pictures file is damaged \(its checksum does not match\)/);
+  });
+
   it('FNV-1a matches its reference values', () => {
     expect(fnv1a(new Uint8Array())).toBe(0x811c9dc5);
     expect(fnv1a(new TextEncoder().encode('a'))).toBe(0xe40c292c);

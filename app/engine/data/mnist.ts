@@ -1,5 +1,5 @@
 /**
- * The course's handwritten digits: 10,000 labelled 28 × 28 MNIST images (8,000 for training, 2,000 for testing),
+ * The course's image sets, in one binary format (scripts/imageSet.mjs). The handwritten digits: 10,000 labelled 28 × 28 MNIST images (8,000 for training, 2,000 for testing),
  * shipped as public/datasets/mnist.bin.gz, made by scripts/make-mnist.mjs (the format is described there).
  * `loadMnist` fetches and unpacks it with progress; `parseMnist` checks it (magic, sizes, checksum) and says
  * plainly what is wrong with a damaged file.
@@ -37,8 +37,8 @@ export function fnv1a(bytes: Uint8Array): number {
  * @example
  * const mnist = parseMnist(new Uint8Array(buffer)); // mnist.labels[0], mnist.pixels.subarray(0, 784)
  */
-export function parseMnist(bytes: Uint8Array): MnistData {
-  const damaged = (why: string) => new MnistFileError(`The digits file is damaged (${why}). Reload the page to fetch it again.`);
+export function parseMnist(bytes: Uint8Array, what = 'digits'): MnistData {
+  const damaged = (why: string) => new MnistFileError(`The ${what} file is damaged (${why}). Reload the page to fetch it again.`);
   if (bytes.length < HEADER) throw damaged(`only ${bytes.length} bytes`);
   const magic = String.fromCharCode(bytes[0]!, bytes[1]!, bytes[2]!, bytes[3]!);
   if (magic !== 'MNST') throw damaged('it does not start like an MNIST file of this course');
@@ -51,7 +51,7 @@ export function parseMnist(bytes: Uint8Array): MnistData {
   const body = bytes.subarray(HEADER);
   if (fnv1a(body) !== checksum) throw damaged('its checksum does not match');
   const labels = body.subarray(0, n);
-  for (let i = 0; i < n; i++) if (labels[i]! > 9) throw damaged(`digit ${i} has label ${labels[i]}`);
+  for (let i = 0; i < n; i++) if (labels[i]! > 9) throw damaged(`image ${i} has label ${labels[i]}`);
   return { n, train, rows, cols, labels, pixels: body.subarray(n) };
 }
 
@@ -61,15 +61,20 @@ export function parseMnist(bytes: Uint8Array): MnistData {
  * @example
  * const mnist = await loadMnist(`${import.meta.env.BASE_URL}datasets/mnist.bin.gz`, (f) => bar.value = f);
  */
-export async function loadMnist(url: string, onProgress?: (fraction: number) => void, signal?: AbortSignal): Promise<MnistData> {
+export async function loadMnist(
+  url: string,
+  onProgress?: (fraction: number) => void,
+  signal?: AbortSignal,
+  what = 'digits',
+): Promise<MnistData> {
   let response: Response;
   try {
     response = await fetch(url, { signal });
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new MnistFileError('The digits could not be downloaded (is the connection down?). Try again.');
+    throw new MnistFileError(`The ${what} could not be downloaded (is the connection down?). Try again.`);
   }
-  if (!response.ok || !response.body) throw new MnistFileError(`The digits file could not be fetched (HTTP ${response.status}). Try again.`);
+  if (!response.ok || !response.body) throw new MnistFileError(`The ${what} file could not be fetched (HTTP ${response.status}). Try again.`);
   const total = Number(response.headers.get('content-length') ?? 0);
   let received = 0;
   const counted = response.body.pipeThrough(
@@ -95,8 +100,8 @@ export async function loadMnist(url: string, onProgress?: (fraction: number) => 
     }
   } catch (e) {
     if (signal?.aborted) throw e;
-    throw new MnistFileError('The digits file is damaged (it could not be unpacked). Reload the page to fetch it again.');
+    throw new MnistFileError(`The ${what} file is damaged (it could not be unpacked). Reload the page to fetch it again.`);
   }
   onProgress?.(1);
-  return parseMnist(new Uint8Array(unpacked));
+  return parseMnist(new Uint8Array(unpacked), what);
 }

@@ -9,7 +9,8 @@ import { subscribeModel, useImageSession, type LiveModel } from './imageModels';
 const DIGITS = Array.from({ length: 10 }, (_, k) => String(k));
 const SHOWN = 30;
 
-function Thumbnail({ pixels, label, onClick }: { pixels: Uint8Array; label: string; onClick(): void }) {
+/** A 28 × 28 image, drawn dark on light; a button when it can be opened. */
+export function Thumbnail({ pixels, label, onClick }: { pixels: Uint8Array; label: string; onClick?: () => void }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');
@@ -21,9 +22,17 @@ function Thumbnail({ pixels, label, onClick }: { pixels: Uint8Array; label: stri
     }
     ctx.putImageData(img, 0, 0);
   }, [pixels]);
+  const canvas = <canvas ref={ref} width={28} height={28} aria-hidden="true" />;
+  if (!onClick) {
+    return (
+      <span className="cnn-thumb" role="img" aria-label={label} title={label}>
+        {canvas}
+      </span>
+    );
+  }
   return (
     <button type="button" className="cnn-thumb" onClick={onClick} aria-label={label} title={label}>
-      <canvas ref={ref} width={28} height={28} aria-hidden="true" />
+      {canvas}
     </button>
   );
 }

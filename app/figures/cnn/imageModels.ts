@@ -59,10 +59,25 @@ export interface LiveModel {
 type FastEvent = { type: 'view' | 'evaluation' | 'reset'; id: string };
 
 let client: ImageSessionClient | null = null;
+const send: ImageSessionClient['send'] = (command) => client?.send(command);
 const fast = createChannel<FastEvent>();
 const live = new Map<string, LiveModel>();
 const pendingClassify = new Map<number, (r: { probabilities: Float32Array; maps: Float32Array[] }) => void>();
 let nextRequest = 1;
+type TransferEvent = Extract<SessionEvent, { type: 'transferData' | 'transferResult' | 'transferDone' | 'transferError' }>;
+const transferListeners = new Map<number, (e: TransferEvent) => void>();
+
+/**
+ * Runs the transfer-learning comparison on the clothes pictures, reusing the digit CNN `source`; `listener` gets
+ * the images, then one result per (examples per class, mode), then done (or an error).
+ */
+export function runTransfer(source: string, perClass: number[], steps: number, seed: number, listener: (e: TransferEvent) => void): void {
+  ensureImageSession();
+  const request = nextRequest++;
+  transferListeners.set(request, listener);
+  const datasetUrl = new URL(`${import.meta.env.BASE_URL}datasets/fashion.bin.gz`, window.location.href).href;
+  send({ type: 'transfer', request, source, datasetUrl, perClass, steps, seed });
+}
 
 const setModel = (id: string, patch: Partial<ModelSlowState>) =>
   useImageSession.setState((s) => ({
@@ -120,6 +135,13 @@ function onEvent(e: SessionEvent) {
       fast.emit({ type: 'evaluation', id: e.id });
       return;
     }
+    case 'transferData':
+    case 'transferResult':
+    case 'transferDone':
+    case 'transferError':
+      transferListeners.get(e.request)?.(e);
+      if (e.type === 'transferDone' || e.type === 'transferError') transferListeners.delete(e.request);
+      return;
     case 'classified':
       pendingClassify.get(e.request)?.({ probabilities: e.probabilities, maps: e.maps });
       pendingClassify.delete(e.request);
@@ -151,7 +173,6 @@ export function retryImageSession(): void {
   start();
 }
 
-const send: ImageSessionClient['send'] = (command) => client?.send(command);
 
 export interface ModelOptions {
   arch: ArchitectureId;

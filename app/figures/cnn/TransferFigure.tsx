@@ -1,0 +1,184 @@
+/**
+ * "Transfer learning": the digit CNN's convolution layers, frozen, with a new head trained on a few photos of
+ * clothes per class, against the same network trained from scratch on the same photos; accuracy on 1,000 held-out
+ * photos for each number of examples per class. The digit CNN is the one the reader trained (or trains here).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { FASHION_CLASSES } from '../../engine/cnn/mnistDataset';
+import { useFigureSettings } from '../../state/figures';
+import { int, oneOf } from '../../state/schema';
+import { FigureToolbar } from '../../ui/controls/FigureToolbar';
+import { CNN_ID } from './CnnTrainerFigure';
+import { DigitLoader } from './DigitLoader';
+import { existingModel, liveModel, modelCommands, runTransfer, subscribeModel, useImageSession } from './imageModels';
+import { Thumbnail } from './Mistakes';
+import { cnnSchema } from './schema';
+import './cnn.css';
+
+const SETS = { quick: [1, 5, 20, 100], full: [1, 2, 5, 10, 20, 50, 100, 200] } as const;
+const schema = { counts: oneOf(['quick', 'full'] as const, 'quick'), seed: int(1, 99999, 1) };
+const STEPS = 150;
+const DIGIT_EPOCHS = 2;
+const pct = (v: number | undefined) => (v === undefined ? '…' : `${(v * 100).toFixed(1)}%`);
+
+type Row = { perClass: number; frozen?: number; random?: number; scratch?: number };
+
+/** How well the reader's digit CNN is trained: its last evaluation (test accuracy and step), if any. */
+function useDigitEvaluation(): { accuracy: number; step: number } | null {
+  const read = () => {
+    const e = existingModel(CNN_ID)?.evaluations.at(-1);
+    return e ? { accuracy: e.testAccuracy, step: e.step } : null;
+  };
+  const [latest, setLatest] = useState(read);
+  const created = useImageSession((s) => Boolean(s.models[CNN_ID]?.created));
+  useEffect(() => {
+    if (!created) return;
+    setLatest(read());
+    return subscribeModel(CNN_ID, (what) => what !== 'view' && setLatest(read()));
+  }, [created]);
+  return latest;
+}
+
+export default function TransferFigure() {
+  const settings = useFigureSettings('transfer-learning', 'transfer', schema);
+  const v = settings.values;
+  const phase = useImageSession((s) => s.phase);
+  const cnn = useImageSession(useShallow((s) => s.models[CNN_ID] ?? { created: false, status: 'idle' as const, message: null }));
+  const digits = useDigitEvaluation();
+  // Before any training step the model is evaluated once at step 0: that is not a trained extractor.
+  const digitAccuracy = digits && digits.step > 0 ? digits.accuracy : null;
+  const [rows, setRows] = useState<Row[]>([]);
+  const [running, setRunning] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [samples, setSamples] = useState<{ pixels: Uint8Array; labels: Uint8Array } | null>(null);
+  const generation = useRef(0);
+  const [trainingDigits, setTrainingDigits] = useState(false);
+
+  const trainDigits = () => {
+    const d = cnnSchema;
+    if (!existingModel(CNN_ID)) {
+      liveModel(CNN_ID, {
+        arch: 'cnn',
+        hyper: { learningRate: d.lr.defaultValue, batchSize: Number(d.batch.defaultValue), optimizer: d.opt.defaultValue },
+        seed: d.seed.defaultValue,
+        probe: 0,
+      });
+    }
+    const startEpoch = existingModel(CNN_ID)?.view?.epoch ?? 0;
+    setTrainingDigits(true);
+    modelCommands(CNN_ID).play();
+    // Two epochs, then stop: enough for features worth reusing (about 96% on held-out digits).
+    const off = subscribeModel(CNN_ID, (what) => {
+      const view = existingModel(CNN_ID)?.view;
+      if (what !== 'view' || !view || view.epoch < startEpoch + DIGIT_EPOCHS) return;
+      off();
+      modelCommands(CNN_ID).pause();
+      setTrainingDigits(false);
+    });
+  };
+
+  const run = () => {
+    const counts = [...SETS[v.counts]];
+    const gen = ++generation.current;
+    setRows(counts.map((perClass) => ({ perClass })));
+    setError(null);
+    setRunning(true);
+    runTransfer(CNN_ID, counts, STEPS, v.seed, (e) => {
+      if (gen !== generation.current) return;
+      if (e.type === 'transferData') setSamples({ pixels: e.samplePixels, labels: e.sampleLabels });
+      else if (e.type === 'transferResult') setRows((rs) => rs.map((r) => (r.perClass === e.perClass ? { ...r, [e.mode]: e.accuracy } : r)));
+      else {
+        setRunning(false);
+        if (e.type === 'transferError') setError(e.message);
+      }
+    });
+  };
+
+  if (phase !== 'ready') return <DigitLoader what="the digit CNN" />;
+  const trained = digitAccuracy !== null && digitAccuracy >= 0.9;
+  const busy = cnn.status === 'playing' || trainingDigits;
+  return (
+    <div className="cnn-figure transfer-figure" data-testid="transfer-figure">
+      <p className="transfer-source" data-testid="transfer-source">
+        {trained
+          ? `Reusing your digit CNN (${pct(digitAccuracy ?? undefined)} on held-out digits).`
+          : digitAccuracy !== null
+            ? `Your digit CNN reads ${pct(digitAccuracy)} of held-out digits: train it a little more for features worth reusing.`
+            : 'This figure reuses the CNN trained in “Train a CNN live”. It has not been trained yet in this visit.'}{' '}
+        {!trained ? (
+          <button type="button" onClick={trainDigits} disabled={busy} data-testid="train-digits">
+            {trainingDigits ? 'Training on the 8,000 digits…' : `Train it for ${DIGIT_EPOCHS} epochs here`}
+          </button>
+        ) : null}
+      </p>
+      <div className="trainer-buttons" role="group" aria-label="Comparison">
+        <label className="select">
+          examples per class
+          <select value={v.counts} onChange={(e) => settings.set({ counts: e.target.value as 'quick' | 'full' })} data-testid="counts">
+            <option value="quick">1, 5, 20, 100 (quick)</option>
+            <option value="full">1, 2, 5 … 200 (eight runs)</option>
+          </select>
+        </label>
+        <button type="button" onClick={run} disabled={running || trainingDigits || digitAccuracy === null} data-testid="run-transfer">
+          {running ? 'Training…' : 'Run the comparison'}
+        </button>
+        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={running}>
+          Other examples (seed {v.seed})
+        </button>
+      </div>
+      {error ? (
+        <p className="notice" role="alert" data-testid="transfer-error">
+          {error}
+        </p>
+      ) : null}
+      <table className="transfer-table" data-testid="transfer-table" aria-busy={running}>
+        <caption>Accuracy on 1,000 held-out photos of clothes (chance: 10%)</caption>
+        <thead>
+          <tr>
+            <th scope="col">examples per class</th>
+            <th scope="col">digit CNN’s layers, frozen</th>
+            <th scope="col">random layers, frozen</th>
+            <th scope="col">from scratch</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={4} className="muted">
+                Press “Run the comparison”: each row trains three networks for {STEPS} steps on {`N × 10`} photos.
+              </td>
+            </tr>
+          ) : (
+            rows.map((r) => (
+              <tr key={r.perClass}>
+                <th scope="row">{r.perClass}</th>
+                {(['frozen', 'random', 'scratch'] as const).map((mode) => (
+                  <td key={mode} data-testid={`${mode}-${r.perClass}`} data-value={r[mode] ?? ''}>
+                    <span className={`transfer-bar transfer-${mode}`} style={{ ['--p' as string]: String(r[mode] ?? 0) }} aria-hidden="true" />
+                    {pct(r[mode])}
+                  </td>
+                ))}
+              </tr>
+            ))
+          )}
+        </tbody>
+      </table>
+      {samples ? (
+        <>
+          <h4 className="cnn-heading">Some of the held-out photos</h4>
+          <div className="cnn-thumbs" data-testid="fashion-samples">
+            {Array.from({ length: 20 }, (_, i) => (
+              <Thumbnail
+                key={i}
+                pixels={samples.pixels.subarray(i * 784, (i + 1) * 784)}
+                label={`A held-out photo: ${FASHION_CLASSES[samples.labels[i]!]}`}
+              />
+            ))}
+          </div>
+        </>
+      ) : null}
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+    </div>
+  );
+}
