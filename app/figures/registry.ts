@@ -126,6 +126,12 @@ export const figures = {
     label: 'Transfer learning: digit features reused for photos of clothes, against training from scratch',
     alt: 'A table with one row per number of training photos per class (1, 5, 20 and 100, or eight steps from 1 to 200). For each, two networks are trained on that many photos of clothes from Fashion-MNIST and scored on 1,000 held-out photos: one reuses the convolution layers of the digit CNN, frozen, and trains only a new output layer; the other is the same network trained from scratch. Bars and percentages show each one’s accuracy. With few photos, the reused digit features win by a wide margin; with many, the gap narrows. Twenty of the held-out photos are shown with their class names.',
   },
+  'draw-digit': {
+    load: () => import('./cnn/DrawDigitFigure'),
+    height: [1050, 1500],
+    label: 'Draw a digit and watch the CNN you trained read it',
+    alt: 'A square drawing pad for the mouse, a pen, a finger or the keyboard. As you draw, the drawing is cropped, scaled so its longer side is 20 pixels and centred in a 28 × 28 image, as the MNIST digits were; that small image is shown. The digit CNN trained in the previous lesson reads it at once: a sentence says which digit it sees and how sure it is, ten bars show the probability of each digit, and the feature maps of the drawing in both convolution and pooling layers are drawn below. Buttons clear the pad or put a test digit on it.',
+  },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),
     height: [820, 1100],

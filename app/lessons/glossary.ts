@@ -62,6 +62,7 @@ export const glossary = {
   stride: 'How many pixels the kernel moves between one position and the next. A stride of 2 roughly halves the output size.',
   filter: 'In a convolutional layer, one kernel with its bias: it reads every input map and produces one feature map. A layer has as many filters as output maps.',
   'transfer-learning': 'Reusing the layers a network learned on one task as the starting point for another, often keeping them frozen and training only a new last layer.',
+  'centre-of-mass': 'The average position of an image’s pixels, each weighted by its brightness: where the ink balances.',
   padding: 'Extra pixels (usually zeros) added around the image’s border, so the kernel can also be centred on the edge pixels.',
 } as const satisfies Record<string, string>;
 

@@ -132,6 +132,18 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./train-a-cnn.mdx'),
   },
   {
+    slug: 'draw-a-digit',
+    title: 'Draw your own digit',
+    summary: 'The CNN you trained reads your handwriting, live, and shows what each layer sees.',
+    minutes: 10,
+    learn: [
+      'Prepare a new image the way the training images were prepared, and say why it matters',
+      'Read a classifier’s probabilities for your own input, including where it hesitates',
+      'Find inputs it gets wrong, and explain them from its training data',
+    ],
+    load: () => import('./draw-a-digit.mdx'),
+  },
+  {
     slug: 'mlp-vs-cnn',
     title: 'MLP vs CNN',
     summary: 'The beginner tutorials’ first model against a small CNN, trained side by side on the same digits.',

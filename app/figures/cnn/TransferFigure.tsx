@@ -3,81 +3,36 @@
  * clothes per class, against the same network trained from scratch on the same photos; accuracy on 1,000 held-out
  * photos for each number of examples per class. The digit CNN is the one the reader trained (or trains here).
  */
-import { useEffect, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
+import { useRef, useState } from 'react';
 import { FASHION_CLASSES } from '../../engine/cnn/mnistDataset';
 import { useFigureSettings } from '../../state/figures';
 import { int, oneOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { CNN_ID } from './CnnTrainerFigure';
+import { DigitCnnSource, useDigitCnn } from './DigitCnnSource';
 import { DigitLoader } from './DigitLoader';
-import { existingModel, liveModel, modelCommands, runTransfer, subscribeModel, useImageSession } from './imageModels';
+import { runTransfer, useImageSession } from './imageModels';
 import { Thumbnail } from './Mistakes';
-import { cnnSchema } from './schema';
 import './cnn.css';
 
 const SETS = { quick: [1, 5, 20, 100], full: [1, 2, 5, 10, 20, 50, 100, 200] } as const;
 const schema = { counts: oneOf(['quick', 'full'] as const, 'quick'), seed: int(1, 99999, 1) };
 const STEPS = 150;
-const DIGIT_EPOCHS = 2;
 const pct = (v: number | undefined) => (v === undefined ? '…' : `${(v * 100).toFixed(1)}%`);
 
 type Row = { perClass: number; frozen?: number; random?: number; scratch?: number };
-
-/** How well the reader's digit CNN is trained: its last evaluation (test accuracy and step), if any. */
-function useDigitEvaluation(): { accuracy: number; step: number } | null {
-  const read = () => {
-    const e = existingModel(CNN_ID)?.evaluations.at(-1);
-    return e ? { accuracy: e.testAccuracy, step: e.step } : null;
-  };
-  const [latest, setLatest] = useState(read);
-  const created = useImageSession((s) => Boolean(s.models[CNN_ID]?.created));
-  useEffect(() => {
-    if (!created) return;
-    setLatest(read());
-    return subscribeModel(CNN_ID, (what) => what !== 'view' && setLatest(read()));
-  }, [created]);
-  return latest;
-}
 
 export default function TransferFigure() {
   const settings = useFigureSettings('transfer-learning', 'transfer', schema);
   const v = settings.values;
   const phase = useImageSession((s) => s.phase);
-  const cnn = useImageSession(useShallow((s) => s.models[CNN_ID] ?? { created: false, status: 'idle' as const, message: null }));
-  const digits = useDigitEvaluation();
-  // Before any training step the model is evaluated once at step 0: that is not a trained extractor.
-  const digitAccuracy = digits && digits.step > 0 ? digits.accuracy : null;
+  const cnn = useDigitCnn();
+  const digitAccuracy = cnn.accuracy;
   const [rows, setRows] = useState<Row[]>([]);
   const [running, setRunning] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [samples, setSamples] = useState<{ pixels: Uint8Array; labels: Uint8Array } | null>(null);
   const generation = useRef(0);
-  const [trainingDigits, setTrainingDigits] = useState(false);
-
-  const trainDigits = () => {
-    const d = cnnSchema;
-    if (!existingModel(CNN_ID)) {
-      liveModel(CNN_ID, {
-        arch: 'cnn',
-        hyper: { learningRate: d.lr.defaultValue, batchSize: Number(d.batch.defaultValue), optimizer: d.opt.defaultValue },
-        seed: d.seed.defaultValue,
-        probe: 0,
-      });
-    }
-    const startEpoch = existingModel(CNN_ID)?.view?.epoch ?? 0;
-    setTrainingDigits(true);
-    modelCommands(CNN_ID).play();
-    // Two epochs, then stop: enough for features worth reusing (about 96% on held-out digits).
-    const off = subscribeModel(CNN_ID, (what) => {
-      const view = existingModel(CNN_ID)?.view;
-      if (what !== 'view' || !view || view.epoch < startEpoch + DIGIT_EPOCHS) return;
-      off();
-      modelCommands(CNN_ID).pause();
-      setTrainingDigits(false);
-    });
-  };
-
   const run = () => {
     const counts = [...SETS[v.counts]];
     const gen = ++generation.current;
@@ -96,22 +51,9 @@ export default function TransferFigure() {
   };
 
   if (phase !== 'ready') return <DigitLoader what="the digit CNN" />;
-  const trained = digitAccuracy !== null && digitAccuracy >= 0.9;
-  const busy = cnn.status === 'playing' || trainingDigits;
   return (
     <div className="cnn-figure transfer-figure" data-testid="transfer-figure">
-      <p className="transfer-source" data-testid="transfer-source">
-        {trained
-          ? `Reusing your digit CNN (${pct(digitAccuracy ?? undefined)} on held-out digits).`
-          : digitAccuracy !== null
-            ? `Your digit CNN reads ${pct(digitAccuracy)} of held-out digits: train it a little more for features worth reusing.`
-            : 'This figure reuses the CNN trained in “Train a CNN live”. It has not been trained yet in this visit.'}{' '}
-        {!trained ? (
-          <button type="button" onClick={trainDigits} disabled={busy} data-testid="train-digits">
-            {trainingDigits ? 'Training on the 8,000 digits…' : `Train it for ${DIGIT_EPOCHS} epochs here`}
-          </button>
-        ) : null}
-      </p>
+      <DigitCnnSource cnn={cnn} purpose="as the feature extractor" />
       <div className="trainer-buttons" role="group" aria-label="Comparison">
         <label className="select">
           examples per class
@@ -120,7 +62,7 @@ export default function TransferFigure() {
             <option value="full">1, 2, 5 … 200 (eight runs)</option>
           </select>
         </label>
-        <button type="button" onClick={run} disabled={running || trainingDigits || digitAccuracy === null} data-testid="run-transfer">
+        <button type="button" onClick={run} disabled={running || cnn.training || digitAccuracy === null} data-testid="run-transfer">
           {running ? 'Training…' : 'Run the comparison'}
         </button>
         <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={running}>
