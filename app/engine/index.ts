@@ -108,4 +108,17 @@ export {
 } from './data/csv';
 export { confusionMatrix, accuracyFrom, rowClass } from './metrics';
 export { loadMnist, parseMnist, fnv1a, MnistFileError, type MnistData } from './data/mnist';
+export {
+  preprocessDrawing,
+  inkBoundingBox,
+  centreOfMass,
+  inkValues,
+  MNIST_SIDE,
+  MNIST_BOX,
+  MNIST_CENTRE,
+  MIN_INK_SHARE,
+  MIN_SIDE_SHARE,
+  type InkBox,
+  type CentreOfMass,
+} from './data/drawing';
 export { conv2dValid, windowAt, convOutputSize, type Grid, type ConvOutputSize } from './conv';
