@@ -10,7 +10,7 @@ test('transfer learning: trains the digit CNN here, then compares frozen digit f
   // Nothing trained yet in this visit: the comparison waits for the digit CNN.
   await expect(page.getByTestId('run-transfer')).toBeDisabled();
   await page.getByTestId('train-digits').click();
-  await expect(page.getByTestId('transfer-source')).toContainText('Reusing your digit CNN', { timeout: 120_000 });
+  await expect(page.getByTestId('digit-cnn-source')).toContainText('Using your digit CNN', { timeout: 120_000 });
   await page.getByTestId('run-transfer').click();
   await expect(page.getByTestId('run-transfer')).toHaveText('Run the comparison', { timeout: 120_000 });
   const value = async (id: string) => Number(await page.getByTestId(id).getAttribute('data-value'));

@@ -287,7 +287,7 @@ export default function CnnTrainerFigure() {
         </button>
       </div>
       <div className="cnn-overview" data-testid="cnn-overview">
-        <figure>
+        <figure className="cnn-input">
           <div ref={els.refs.input} className="cnn-map" />
           <figcaption ref={els.refs.probeLabel}>Test digit</figcaption>
         </figure>
