@@ -68,3 +68,33 @@ export async function seriousAxeViolations(page: Page): Promise<string[]> {
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
+
+/**
+ * Starts recording the page's main-thread tasks over 50 ms (a PerformanceObserver for long tasks); the returned
+ * function reads the durations seen so far.
+ *
+ * @example
+ * const longTasks = await watchLongTasks(page);
+ * // … train …
+ * expect(await longTasks()).toEqual([]);
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const seen: number[] = [];
+    (window as unknown as { __long: number[] }).__long = seen;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => seen.push(Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { __long: number[] }).__long);
+}
+
+/** Proves the long-task observer works (so an empty list means something): a deliberate 80 ms task is seen. */
+export async function expectLongTasksSeen(page: Page, longTasks: () => Promise<number[]>) {
+  await page.evaluate(() => {
+    // In a task of the page's own (a task started by the test driver is not reported).
+    setTimeout(() => {
+      const t = performance.now();
+      while (performance.now() - t < 80);
+    }, 0);
+  });
+  await expect.poll(async () => Math.max(0, ...(await longTasks()))).toBeGreaterThanOrEqual(80);
+}

@@ -68,7 +68,9 @@ export function createMapGrid(el: HTMLElement, opts: MapGridOptions): MapGrid {
     const d = data!;
     const columns = Math.min(d.channels, opts.columns ?? d.channels);
     const rows = Math.ceil(d.channels / columns);
-    const cell = opts.cell ?? Math.max(2, Math.round(56 / Math.max(d.height, d.width)) * 2);
+    // About 56 canvas pixels per map whatever its size: enough for a crisp outline, little to redraw ten times a
+    // second (CSS scales it up with crisp pixels).
+    const cell = opts.cell ?? Math.max(1, Math.round(56 / Math.max(d.height, d.width)));
     return { columns, rows, cell, mapW: d.width * cell, mapH: d.height * cell };
   };
 

@@ -1,0 +1,61 @@
+/**
+ * Training never blocks the page. Measured with a PerformanceObserver for long tasks, in the 'quiet' project after
+ * every other test; the tests of this one file run one after the other, so nothing else stretches their tasks.
+ *
+ * - The lab, at full speed on TensorFlow Playground's heaviest configuration (spiral, 8-8 tanh, all seven features,
+ *   batch 10): no main-thread task over 50 ms.
+ * - The live CNN, which trains in a Web Worker: no main-thread task over 50 ms, and its feature maps refresh at
+ *   least five times a second.
+ */
+import { expect, expectLongTasksSeen, test, watchLongTasks } from './fixtures';
+
+const SPIRAL = 'data=spiral&layers=2&n1=8&n2=8&act=tanh&batch=10&split=50&x1=1&x2=1&x1sq=1&x2sq=1&x1x2=1&sin1=1&sin2=1';
+
+test('no main-thread task over 50 ms while the lab trains', async ({ page, consoleProblems }) => {
+  await page.goto(`./#/training-a-network/lab?${SPIRAL}`);
+  await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+  await expect(page.getByTestId('accuracy')).toHaveText(/%/);
+  const longTasks = await watchLongTasks(page);
+  await page.getByTestId('train').click();
+  await expect(page.getByTestId('playground')).toHaveAttribute('data-status', 'playing');
+  // Train for four seconds, and check that it really trained meanwhile (epochs went by).
+  await page.waitForTimeout(4000);
+  expect(Number(await page.getByTestId('epoch').textContent())).toBeGreaterThan(50);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  // The observer works: a deliberate 80 ms task is seen (so an empty list above means something).
+  await page.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});
+
+test('no main-thread task over 50 ms while the CNN trains, and the views refresh ≥ 5 times a second', async ({ page, consoleProblems }) => {
+  await page.goto('./#/train-a-cnn/train');
+  await expect(page.getByTestId('train')).toBeEnabled({ timeout: 90_000 });
+  const longTasks = await watchLongTasks(page);
+  // Count redraws of the first layer's maps (one per view that reaches the page).
+  await page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="maps-0"] canvas') as HTMLCanvasElement;
+    const ctx = canvas.getContext('2d')!;
+    const put = ctx.putImageData.bind(ctx) as (image: ImageData, x: number, y: number) => void;
+    (window as unknown as { __draws: number }).__draws = 0;
+    (ctx as unknown as { putImageData: (image: ImageData, x: number, y: number) => void }).putImageData = (image, x, y) => {
+      (window as unknown as { __draws: number }).__draws++;
+      put(image, x, y);
+    };
+  });
+  await page.getByTestId('train').click();
+  await page.waitForTimeout(1000);
+  const draws0 = await page.evaluate(() => (window as unknown as { __draws: number }).__draws);
+  const step0 = Number(await page.getByTestId('step-count').textContent());
+  await page.waitForTimeout(4000);
+  const draws = (await page.evaluate(() => (window as unknown as { __draws: number }).__draws)) - draws0;
+  const steps = Number(await page.getByTestId('step-count').textContent()) - step0;
+  expect(steps).toBeGreaterThan(20); // it really trained meanwhile
+  expect(draws / 4).toBeGreaterThanOrEqual(5);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  await page.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});
