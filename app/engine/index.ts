@@ -107,7 +107,22 @@ export {
   type ParsedPointsCsv,
 } from './data/csv';
 export { confusionMatrix, accuracyFrom, rowClass } from './metrics';
-export { loadMnist, parseMnist, fnv1a, MnistFileError, type MnistData } from './data/mnist';
+export {
+  loadImageSet,
+  parseImageSet,
+  loadMnist,
+  parseMnist,
+  fnv1a,
+  ImageSetFileError,
+  MnistFileError,
+  IMAGE_SETS,
+  DIGIT_CLASS_NAMES,
+  FASHION_CLASS_NAMES,
+  type ImageSet,
+  type ImageSetName,
+  type LoadImageSetOptions,
+  type MnistData,
+} from './data/mnist';
 export {
   preprocessDrawing,
   inkBoundingBox,

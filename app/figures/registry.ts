@@ -123,8 +123,8 @@ export const figures = {
   transfer: {
     load: () => import('./cnn/TransferFigure'),
     height: [760, 1000],
-    label: 'Transfer learning: digit features reused for photos of clothes, against training from scratch',
-    alt: 'A table with one row per number of training photos per class (1, 5, 20 and 100, or eight steps from 1 to 200). For each, two networks are trained on that many photos of clothes from Fashion-MNIST and scored on 1,000 held-out photos: one reuses the convolution layers of the digit CNN, frozen, and trains only a new output layer; the other is the same network trained from scratch. Bars and percentages show each one’s accuracy. With few photos, the reused digit features win by a wide margin; with many, the gap narrows. Twenty of the held-out photos are shown with their class names.',
+    label: 'Transfer learning: reused convolution layers against training from scratch, for few examples per class',
+    alt: 'A menu picks the new task: the digits 5 to 9, starting from a CNN trained only on 0 to 4, or photos of clothes from Fashion-MNIST, starting from the digit CNN. A table has one row per number of training examples per class (1, 5, 20 and 100, or eight steps from 1 to 150). Each row trains three networks of the same shape on that many examples and scores them on held-out examples: one reuses the source CNN’s convolution layers, frozen, and trains only a new output layer; one has frozen random convolution layers; one trains everything from scratch. Bars and percentages show their accuracy. On the new digits, the reused layers win by eight to fourteen points with one to ten examples per class, and the gap closes with more; on clothes the three stay within a few points. Twenty held-out examples are shown.',
   },
   'draw-digit': {
     load: () => import('./cnn/DrawDigitFigure'),

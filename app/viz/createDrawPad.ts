@@ -6,7 +6,7 @@
  * `preprocessDrawing` reads.
  *
  * ```
- *  pointerdown ─▶ stroke (pointer captured) ─pointermove─▶ draw segment, onChange ≤ once a frame
+ *  pointerdown ─▶ stroke (pointer captured) ─pointermove─▶ points; redraw + onChange ≤ once a frame
  *                        └─pointerup / cancel / lost capture─▶ stroke ends, onChange now
  *  focus + keys: ←↑→↓ move the pen cursor (Shift: 4×), Space/Enter put the pen down or lift it, Escape lifts it
  * ```
@@ -22,7 +22,7 @@
  * pad.destroy();
  */
 import './drawPad.css';
-import { alphaChannel, clientToPad, endSegment, inkToRgba, moveCursor, segmentFor, strokeSegments, type Point, type Segment } from './drawPadMath';
+import { alphaChannel, clientToPad, inkToRgba, moveCursor, strokeSegments, type Point, type Segment } from './drawPadMath';
 
 export interface DrawPadOptions {
   /** The side, in CSS pixels and in pad (ink) pixels. Default 280; CSS may show it smaller on a narrow screen. */
@@ -79,7 +79,7 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
   const hint = doc.createElement('p');
   hint.className = 'draw-pad-hint';
   hint.id = hintId;
-  hint.textContent = 'Draw with a mouse, pen or finger. Keyboard: arrow keys move the pen, Space puts it down or lifts it.';
+  hint.textContent = 'Draw with a mouse, pen or finger, or with the keys: arrows move the pen (Shift: faster), Space puts it down or lifts it.';
   const status = doc.createElement('p');
   status.className = 'visually-hidden';
   status.setAttribute('aria-live', 'polite');
@@ -102,29 +102,37 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
   let colour = '#fff';
   let frame = 0;
 
-  const paint = (ctx: CanvasRenderingContext2D, s: Segment, style: string) => {
+  /** One stroke as one path (so its anti-aliased edges never overlap themselves), or a dot for a single point. */
+  const trace = (ctx: CanvasRenderingContext2D, stroke: Stroke, style: string) => {
+    const segs: Segment[] = strokeSegments(stroke.points, stroke.smooth);
     ctx.fillStyle = ctx.strokeStyle = style;
     ctx.lineWidth = lineWidth;
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
     ctx.beginPath();
-    if (s.kind === 'dot') {
-      ctx.arc(s.at.x, s.at.y, lineWidth / 2, 0, 2 * Math.PI);
+    const first = segs[0];
+    if (segs.length === 1 && first?.kind === 'dot') {
+      ctx.arc(first.at.x, first.at.y, lineWidth / 2, 0, 2 * Math.PI);
       ctx.fill();
-    } else {
-      ctx.moveTo(s.from.x, s.from.y);
-      ctx.quadraticCurveTo(s.ctrl.x, s.ctrl.y, s.to.x, s.to.y);
-      ctx.stroke();
+      return;
     }
+    for (const seg of segs) {
+      if (seg.kind === 'dot') ctx.moveTo(seg.at.x, seg.at.y);
+      else ctx.quadraticCurveTo(seg.ctrl.x, seg.ctrl.y, seg.to.x, seg.to.y);
+    }
+    ctx.stroke();
   };
-  const draw = (s: Segment | null) => {
-    if (!s) return;
-    paint(view, s, colour);
-    paint(ink, s, '#fff');
-  };
+  const everyStroke = () => (current ? [...strokes, current] : strokes);
 
-  /** The visible canvas from scratch: sized for the density, the base image tinted, then every stroke. */
-  const redraw = () => {
+  /**
+   * Both canvases from scratch (a digit is a few strokes of a few hundred points: far under a millisecond): the ink
+   * at pad resolution, then the visible canvas sized for the density, the base image tinted, every stroke.
+   */
+  const render = () => {
+    ink.clearRect(0, 0, size, size);
+    if (base) ink.drawImage(base, 0, 0, size, size);
+    for (const stroke of everyStroke()) trace(ink, stroke, '#fff');
+
     dpr = win.devicePixelRatio || 1;
     const px = Math.round(size * dpr);
     if (canvas.width !== px) canvas.width = canvas.height = px;
@@ -139,43 +147,41 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
       view.globalCompositeOperation = 'source-over';
     }
     view.setTransform(px / size, 0, 0, px / size, 0, 0);
-    for (const s of strokes) for (const seg of strokeSegments(s.points, s.smooth)) paint(view, seg, colour);
-    const open = current;
-    if (open) open.points.forEach((_, i) => paint(view, segmentFor(open.points, i, open.smooth), colour));
+    for (const stroke of everyStroke()) trace(view, stroke, colour);
   };
 
   const getInk = () => ({ ink: alphaChannel(ink.getImageData(0, 0, size, size).data), width: size, height: size });
-  const emitNow = () => {
+  /** Draws and tells onChange now (a stroke's end, clear, setInk). */
+  const changed = () => {
     if (frame) win.cancelAnimationFrame(frame);
     frame = 0;
+    render();
     if (onChange) {
       const { ink: bytes, width, height } = getInk();
       onChange(bytes, width, height);
     }
   };
-  const emitSoon = () => {
-    if (!frame) frame = win.requestAnimationFrame(emitNow);
+  /** Draws and tells onChange on the next frame, once however many points arrive before it. */
+  const changedSoon = () => {
+    if (!frame) frame = win.requestAnimationFrame(changed);
   };
 
   const begin = (p: Point, smooth: boolean) => {
     current = { points: [p], smooth };
-    draw(segmentFor(current.points, 0, smooth));
-    emitSoon();
+    changedSoon();
   };
   const extend = (p: Point) => {
     if (!current) return;
     const last = current.points[current.points.length - 1]!;
     if (Math.hypot(p.x - last.x, p.y - last.y) < 0.5) return;
     current.points.push(p);
-    draw(segmentFor(current.points, current.points.length - 1, current.smooth));
-    emitSoon();
+    changedSoon();
   };
   const end = () => {
     if (!current) return;
-    draw(endSegment(current.points, current.smooth));
     strokes.push(current);
     current = null;
-    emitNow();
+    changed();
   };
 
   // Pointer: one pointer draws at a time (a second finger is ignored), captured so a stroke may leave the pad.
@@ -184,6 +190,7 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
     if (activePointer !== null || (e.pointerType === 'mouse' && e.button !== 0)) return;
     e.preventDefault();
     root.classList.remove('is-keyboard');
+    root.classList.add('is-pointer');
     root.focus({ preventScroll: true });
     if (current) end(); // the keyboard pen was down
     activePointer = e.pointerId;
@@ -206,6 +213,8 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
     cursor.style.left = `${(pen.x / size) * 100}%`;
     cursor.style.top = `${(pen.y / size) * 100}%`;
     root.classList.toggle('is-pen-down', current !== null && activePointer === null);
+    // The keyboard hint sits at the bottom, and moves to the top while the pen is in the bottom third.
+    root.classList.toggle('is-pen-low', pen.y > (size * 2) / 3);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (activePointer !== null || e.altKey || e.ctrlKey || e.metaKey) return;
@@ -228,6 +237,7 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
       return;
     }
     e.preventDefault();
+    root.classList.remove('is-pointer');
     root.classList.add('is-keyboard');
     placeCursor();
   };
@@ -245,10 +255,10 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
   root.addEventListener('blur', onBlur);
 
   // The colours follow the theme (the attribute App sets, or the system's preference), the canvas the density.
-  const themeObserver = new MutationObserver(redraw);
+  const themeObserver = new MutationObserver(render);
   themeObserver.observe(doc.documentElement, { attributes: true, attributeFilter: ['data-theme', 'class'] });
   const scheme = win.matchMedia?.('(prefers-color-scheme: dark)');
-  scheme?.addEventListener('change', redraw);
+  scheme?.addEventListener('change', render);
   let density: MediaQueryList | undefined;
   const watchDensity = () => {
     density?.removeEventListener('change', onDensity);
@@ -256,12 +266,12 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
     density?.addEventListener('change', onDensity);
   };
   function onDensity() {
-    redraw();
+    render();
     watchDensity();
   }
   watchDensity();
   placeCursor();
-  redraw();
+  render();
 
   return {
     clear() {
@@ -269,10 +279,8 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
       current = null;
       activePointer = null;
       base = null;
-      ink.clearRect(0, 0, size, size);
-      redraw();
       placeCursor();
-      emitNow();
+      changed();
     },
     setInk(values, width, height) {
       if (values.length !== width * height) throw new RangeError(`A ${width} × ${height} image has ${width * height} pixels, not ${values.length}.`);
@@ -282,10 +290,7 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
       base.getContext('2d')!.putImageData(new ImageData(inkToRgba(values), width, height), 0, 0);
       strokes = [];
       current = null;
-      ink.clearRect(0, 0, size, size);
-      ink.drawImage(base, 0, 0, size, size);
-      redraw();
-      emitNow();
+      changed();
     },
     getInk,
     isEmpty: () => strokes.length === 0 && current === null && base === null,
@@ -293,7 +298,7 @@ export function createDrawPad(el: HTMLElement, { size = 280, lineWidth = size / 
       if (frame) win.cancelAnimationFrame(frame);
       frame = 0;
       themeObserver.disconnect();
-      scheme?.removeEventListener('change', redraw);
+      scheme?.removeEventListener('change', render);
       density?.removeEventListener('change', onDensity);
       root.remove();
     },

@@ -21,5 +21,24 @@ export function mnistDataset(data: MnistData, from: number, to: number): Dataset
   return { xs, ys, n, inputDim: pixels, outputDim: CLASSES };
 }
 
-/** Fashion-MNIST's ten classes, by label (public/datasets/fashion.bin.gz). */
-export const FASHION_CLASSES = ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'] as const;
+
+/**
+ * The examples of `data` whose class passes `keep` (labels unchanged), e.g. the digits 5–9 only.
+ *
+ * @example
+ * const highDigits = onlyClasses(train, (k) => k >= 5);
+ */
+export function onlyClasses(data: Dataset, keep: (label: number) => boolean): Dataset {
+  const rows: number[] = [];
+  for (let i = 0; i < data.n; i++) {
+    const label = data.ys.subarray(i * data.outputDim, (i + 1) * data.outputDim).indexOf(1);
+    if (keep(label)) rows.push(i);
+  }
+  const xs = new Float32Array(rows.length * data.inputDim);
+  const ys = new Float32Array(rows.length * data.outputDim);
+  rows.forEach((src, j) => {
+    xs.set(data.xs.subarray(src * data.inputDim, (src + 1) * data.inputDim), j * data.inputDim);
+    ys.set(data.ys.subarray(src * data.outputDim, (src + 1) * data.outputDim), j * data.outputDim);
+  });
+  return { xs, ys, n: rows.length, inputDim: data.inputDim, outputDim: data.outputDim };
+}

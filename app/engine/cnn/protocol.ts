@@ -4,6 +4,9 @@
  */
 import type { BackendChoice, BackendEvent, BackendName, Hyperparameters, TrainerStatus } from '../types';
 
+/** The new task of the transfer-learning comparison. */
+export type TransferTask = 'clothes' | 'new-digits';
+
 /** Which network a model is. */
 export type ArchitectureId = 'cnn' | 'mlp';
 
@@ -23,7 +26,20 @@ export type SessionCommand =
    * Transfer learning on a second image set: for each number of examples per class, the digit CNN `source`'s
    * frozen conv layers with a new head, against the same network from scratch.
    */
-  | { type: 'transfer'; request: number; source: string; datasetUrl: string; perClass: number[]; steps: number; seed: number }
+  | {
+      type: 'transfer';
+      request: number;
+      /**
+       * 'clothes': from the digit CNN `source` to the photos of clothes at `datasetUrl`. 'new-digits': from a CNN
+       * the session trains on the digits 0–4 only, to the digits 5–9.
+       */
+      task: TransferTask;
+      source: string;
+      datasetUrl: string;
+      perClass: number[];
+      steps: number;
+      seed: number;
+    }
   /** Test hook: behave as if the GPU were lost. */
   | { type: 'simulateLoss' };
 
@@ -80,6 +96,7 @@ export type SessionEvent =
   | { type: 'evaluation'; id: string; evaluation: Evaluation }
   | { type: 'classified'; id: string; request: number; probabilities: Float32Array; maps: Float32Array[] }
   | { type: 'transferData'; request: number; trainCount: number; testCount: number; samplePixels: Uint8Array; sampleLabels: Uint8Array }
+  | { type: 'transferSource'; request: number; testAccuracy: number; seconds: number }
   | { type: 'transferResult'; request: number; perClass: number; mode: 'frozen' | 'random' | 'scratch'; accuracy: number; seconds: number }
   | { type: 'transferDone'; request: number }
   | { type: 'transferError'; request: number; message: string };

@@ -24,6 +24,8 @@ function small(): MnistData {
   const a = pick(0, train);
   const b = pick(full.train, test);
   return {
+    set: 'mnist',
+    classNames: full.classNames,
     n: train + test,
     train,
     rows: 28,

@@ -10,13 +10,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { createBackendManager } from '../backend';
-import { loadMnist, type MnistData } from '../data/mnist';
+import { loadImageSet, type MnistData } from '../data/mnist';
+import { createRng, mixSeed } from '../rng';
 import { createTrainer } from '../trainer';
 import type { BackendManager, BackendName, Dataset, Trainer } from '../types';
 import { createTrainingWorkload } from '../workload';
 import { CLASSES, CNN, MLP, type ArchitectureSpec } from './architectures';
 import { createImageModel, type ImageModel } from './imageModel';
-import { mnistDataset } from './mnistDataset';
+import { mnistDataset, onlyClasses } from './mnistDataset';
 import { fewPerClass, trainAndScore, transferModel } from './transfer';
 import type { ArchitectureId, Evaluation, ModelView, SessionCommand, SessionEvent } from './protocol';
 
@@ -85,7 +86,7 @@ export function createImageSession(opts: SessionOptions) {
     post({ type: 'error', message: err instanceof Error ? err.message : String(err), ...(id ? { id } : {}) });
 
   async function init(url: string, override: BackendName | null) {
-    const load = opts.loadData ?? ((u, p) => loadMnist(u, p));
+    const load = opts.loadData ?? ((u, p) => loadImageSet(u, { onProgress: p, expect: 'mnist' }));
     const mnist = await load(url, (fraction) => post({ type: 'progress', fraction }));
     train = mnistDataset(mnist, 0, mnist.train);
     test = mnistDataset(mnist, mnist.train, mnist.n);
@@ -331,34 +332,62 @@ export function createImageSession(opts: SessionOptions) {
   }
 
   const secondSets = new Map<string, Promise<MnistData>>();
-  async function transfer(cmd: Extract<SessionCommand, { type: 'transfer' }>) {
-    await ready;
+  let lowDigitCnn: Promise<ImageModel> | null = null;
+
+  /** A CNN trained on the digits 0–4 only (two epochs of them), the source of the 'new-digits' task; made once. */
+  function lowDigitSource(request: number): Promise<ImageModel> {
+    lowDigitCnn ??= (async () => {
+      const t0 = performance.now();
+      const low = onlyClasses(train!, (k) => k < 5);
+      const model = createImageModel(CNN, createRng(mixSeed(1, 4)));
+      const steps = Math.ceil((2 * low.n) / 32);
+      const accuracy = await trainAndScore(model, low, onlyClasses(test!, (k) => k < 5), steps, 0.005, 1);
+      post({ type: 'transferSource', request, testAccuracy: accuracy, seconds: (performance.now() - t0) / 1000 });
+      return model;
+    })();
+    lowDigitCnn.catch(() => (lowDigitCnn = null));
+    return lowDigitCnn;
+  }
+
+  /** The new task's few-shot pool and test set, and the CNN whose layers are reused. */
+  async function transferTask(cmd: Extract<SessionCommand, { type: 'transfer' }>) {
+    if (cmd.task === 'new-digits') {
+      const source = await lowDigitSource(cmd.request);
+      return { source, train: onlyClasses(train!, (k) => k >= 5), test: onlyClasses(test!, (k) => k >= 5), pixels: null };
+    }
     const source = entries.get(cmd.source)?.model ?? null;
     if (!source) throw new Error('Train the digit CNN first (in the lesson “Train a CNN live”, or with the button here).');
-    const load = opts.loadData ?? ((u: string) => loadMnist(u, undefined, undefined, 'clothes pictures'));
+    const load = opts.loadData ?? ((u: string) => loadImageSet(u, { expect: 'fashion' }));
     if (!secondSets.has(cmd.datasetUrl)) secondSets.set(cmd.datasetUrl, load(cmd.datasetUrl, () => undefined));
     const pending = secondSets.get(cmd.datasetUrl)!;
     // A failed download is not remembered: the next run fetches again.
     pending.catch(() => secondSets.delete(cmd.datasetUrl));
     const data = await pending;
-    const train = mnistDataset(data, 0, data.train);
-    const test = mnistDataset(data, data.train, data.n);
+    return { source, train: mnistDataset(data, 0, data.train), test: mnistDataset(data, data.train, data.n), pixels: data };
+  }
+
+  async function transfer(cmd: Extract<SessionCommand, { type: 'transfer' }>) {
+    await ready;
+    const { source, train: pool, test: heldOut, pixels } = await transferTask(cmd);
     const sample = 40;
-    post({
-      type: 'transferData',
-      request: cmd.request,
-      trainCount: train.n,
-      testCount: test.n,
-      samplePixels: data.pixels.slice(data.train * 784, (data.train + sample) * 784),
-      sampleLabels: data.labels.slice(data.train, data.train + sample),
-    });
+    // Sample pictures of the new task: from the second file, or the first test digits of the new classes.
+    let samplePixels: Uint8Array;
+    let sampleLabels: Uint8Array;
+    if (pixels) {
+      samplePixels = pixels.pixels.slice(pixels.train * 784, (pixels.train + sample) * 784);
+      sampleLabels = pixels.labels.slice(pixels.train, pixels.train + sample);
+    } else {
+      samplePixels = Uint8Array.from(heldOut.xs.subarray(0, sample * 784), (v) => Math.round(v * 255));
+      sampleLabels = Uint8Array.from({ length: sample }, (_, i) => heldOut.ys.subarray(i * 10, i * 10 + 10).indexOf(1));
+    }
+    post({ type: 'transferData', request: cmd.request, trainCount: pool.n, testCount: heldOut.n, samplePixels, sampleLabels });
     for (const n of cmd.perClass) {
       for (const mode of ['frozen', 'random', 'scratch'] as const) {
         const t0 = performance.now();
         const model = transferModel(mode, source, cmd.seed);
         try {
           // The frozen head learns faster with a larger step; the whole network needs the CNN's usual one.
-          const accuracy = await trainAndScore(model, fewPerClass(train, n), test, cmd.steps, mode === 'scratch' ? 0.005 : 0.01, cmd.seed);
+          const accuracy = await trainAndScore(model, fewPerClass(pool, n), heldOut, cmd.steps, mode === 'scratch' ? 0.005 : 0.01, cmd.seed);
           post({ type: 'transferResult', request: cmd.request, perClass: n, mode, accuracy, seconds: (performance.now() - t0) / 1000 });
         } finally {
           model.dispose();

@@ -8,7 +8,7 @@
  */
 import { create } from 'zustand';
 import { createImageSessionClient, type ImageSessionClient } from '../../engine/cnn/client';
-import type { ArchitectureId, Evaluation, ModelView, SessionEvent } from '../../engine/cnn/protocol';
+import type { ArchitectureId, Evaluation, ModelView, SessionEvent, TransferTask } from '../../engine/cnn/protocol';
 import { createChannel } from '../../engine/channel';
 import type { BackendChoice, Hyperparameters, TrainerStatus } from '../../engine/types';
 import { readBackendOverride, useBackendStatus } from '../../state/backend';
@@ -64,19 +64,26 @@ const fast = createChannel<FastEvent>();
 const live = new Map<string, LiveModel>();
 const pendingClassify = new Map<number, (r: { probabilities: Float32Array; maps: Float32Array[] }) => void>();
 let nextRequest = 1;
-type TransferEvent = Extract<SessionEvent, { type: 'transferData' | 'transferResult' | 'transferDone' | 'transferError' }>;
+type TransferEvent = Extract<SessionEvent, { type: 'transferData' | 'transferSource' | 'transferResult' | 'transferDone' | 'transferError' }>;
 const transferListeners = new Map<number, (e: TransferEvent) => void>();
 
 /**
  * Runs the transfer-learning comparison on the clothes pictures, reusing the digit CNN `source`; `listener` gets
  * the images, then one result per (examples per class, mode), then done (or an error).
  */
-export function runTransfer(source: string, perClass: number[], steps: number, seed: number, listener: (e: TransferEvent) => void): void {
+export function runTransfer(
+  task: TransferTask,
+  source: string,
+  perClass: number[],
+  steps: number,
+  seed: number,
+  listener: (e: TransferEvent) => void,
+): void {
   ensureImageSession();
   const request = nextRequest++;
   transferListeners.set(request, listener);
   const datasetUrl = new URL(`${import.meta.env.BASE_URL}datasets/fashion.bin.gz`, window.location.href).href;
-  send({ type: 'transfer', request, source, datasetUrl, perClass, steps, seed });
+  send({ type: 'transfer', request, task, source, datasetUrl, perClass, steps, seed });
 }
 
 const setModel = (id: string, patch: Partial<ModelSlowState>) =>
@@ -136,6 +143,7 @@ function onEvent(e: SessionEvent) {
       return;
     }
     case 'transferData':
+    case 'transferSource':
     case 'transferResult':
     case 'transferDone':
     case 'transferError':

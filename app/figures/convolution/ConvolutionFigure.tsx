@@ -4,7 +4,7 @@
  * arrow keys) to see its window on the input and its dot product written out. A sandbox computes output sizes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { conv2dValid, convOutputSize, loadMnist, windowAt, type Grid, type MnistData } from '../../engine';
+import { conv2dValid, convOutputSize, loadImageSet, windowAt, type Grid, type MnistData } from '../../engine';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
@@ -24,7 +24,10 @@ let progressListeners: ((f: number) => void)[] = [];
 function fetchMnist(onProgress: (f: number) => void): Promise<MnistData> {
   progressListeners.push(onProgress);
   if (!cached) {
-    cached = loadMnist(`${import.meta.env.BASE_URL}datasets/mnist.bin.gz`, (f) => progressListeners.forEach((l) => l(f)));
+    cached = loadImageSet(`${import.meta.env.BASE_URL}datasets/mnist.bin.gz`, {
+      onProgress: (f) => progressListeners.forEach((l) => l(f)),
+      expect: 'mnist',
+    });
     cached.catch(() => {
       cached = null;
     });
