@@ -109,3 +109,5 @@ export {
 export { confusionMatrix, accuracyFrom, rowClass } from './metrics';
 export { loadMnist, parseMnist, fnv1a, MnistFileError, type MnistData } from './data/mnist';
 export { conv2dValid, windowAt, convOutputSize, type Grid, type ConvOutputSize } from './conv';
+export { pool2d, poolOutputSize, poolWindow, relu, type PoolMode, type PoolResult } from './pool';
+export { receptiveField, unitSpans, type StackLayer, type LayerField, type Span } from './receptiveField';
