@@ -49,7 +49,7 @@ describe('pool2d', () => {
       const ours = pool2d(map, 'max', size, stride);
       const indexes = tf.tidy(() => {
         const { indexes } = tf.maxPoolWithArgmax(tf.tensor4d(map.values, [1, rows, cols, 1]), size, stride, 'valid');
-        return Array.from(indexes.dataSync());
+        return Array.from(indexes!.dataSync());
       });
       expect(Array.from(ours.winners!)).toEqual(indexes);
       // And the winner holds the window's value, and lies inside the window.

@@ -82,8 +82,8 @@ describe('receptiveField', () => {
     // Convolutions with all-ones kernels and average pooling pass a positive gradient to every pixel a unit reads.
     const fields = receptiveField(28, LENET);
     const grad = tf.tidy(() => {
-      const f = (x: tf.Tensor4D) => {
-        let y = x;
+      const f = (x: tf.Tensor) => {
+        let y = x as tf.Tensor4D;
         for (const l of LENET) {
           y = l.kind === 'conv' ? tf.conv2d(y, tf.ones([l.size, l.size, 1, 1]) as tf.Tensor4D, l.stride, 'valid') : tf.avgPool(y, l.size, l.stride, 'valid');
         }
