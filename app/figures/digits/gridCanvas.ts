@@ -44,13 +44,14 @@ export function drawGrid(
   return ctx;
 }
 
-/** The black-and-yellow outline of a box of cells. */
+/** The black-and-yellow outline of a box of cells, drawn as thick at `cell` pixels per cell as at 10. */
 export function outlineBox(ctx: CanvasRenderingContext2D, box: CellBox, cell: number) {
-  const [x, y, w, h] = [box.c * cell + 1.5, box.r * cell + 1.5, box.cols * cell - 3, box.rows * cell - 3];
-  ctx.lineWidth = 3;
+  const k = cell / 10;
+  const [x, y, w, h] = [box.c * cell + 1.5 * k, box.r * cell + 1.5 * k, box.cols * cell - 3 * k, box.rows * cell - 3 * k];
+  ctx.lineWidth = 3 * k;
   ctx.strokeStyle = '#000';
   ctx.strokeRect(x, y, w, h);
-  ctx.lineWidth = 1.5;
+  ctx.lineWidth = 1.5 * k;
   ctx.strokeStyle = '#ffd400';
   ctx.strokeRect(x, y, w, h);
 }

@@ -86,7 +86,7 @@ export default function PoolingFigure() {
       // Hatch the cells no window reads, so a stride that does not fit is visible, not just written.
       const covered = coverage(input.rows, output.rows, v.size, v.stride);
       ctx.strokeStyle = 'rgba(120,120,120,0.9)';
-      ctx.lineWidth = 2;
+      ctx.lineWidth = CELL * 0.1;
       for (let i = 0; i < input.rows; i++) {
         for (let j = 0; j < input.cols; j++) {
           if (covered[i] && covered[j]) continue;
@@ -103,10 +103,10 @@ export default function PoolingFigure() {
         // The winning cell: a white dot ringed in black, visible on any colour.
         const [wr, wc] = [Math.floor(winner / input.cols), winner % input.cols];
         ctx.beginPath();
-        ctx.arc((wc + 0.5) * CELL, (wr + 0.5) * CELL, CELL * 0.28, 0, 2 * Math.PI);
+        ctx.arc((wc + 0.5) * CELL, (wr + 0.5) * CELL, CELL * 0.3, 0, 2 * Math.PI);
         ctx.fillStyle = '#fff';
         ctx.fill();
-        ctx.lineWidth = 2.5;
+        ctx.lineWidth = CELL * 0.15;
         ctx.strokeStyle = '#000';
         ctx.stroke();
       }
@@ -240,6 +240,11 @@ export default function PoolingFigure() {
           </div>
         </figure>
       </div>
+
+      <p className="pool-scale-text">
+        {raw ? 'Black: 0 (paper). White: 1 (ink).' : `Pale: 0, no edge. Blue: the strongest edge in the map (${fmt(scale)}).`} The pooled map uses
+        the same colours.
+      </p>
 
       <p className="pool-computation" id={`${frame.id}-computation`} aria-live="polite" data-testid="pool-computation">
         {output ? (

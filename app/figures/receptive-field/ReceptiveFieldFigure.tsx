@@ -167,13 +167,13 @@ export default function ReceptiveFieldFigure() {
       </p>
 
       <table className="rf-table">
-        <caption>Every layer of the stack</caption>
+        <caption>Every layer of the stack. The jump is how far apart, in input pixels, two neighbouring units’ patches start.</caption>
         <thead>
           <tr>
             <th scope="col">Layer</th>
             <th scope="col">Map</th>
             <th scope="col">One unit sees</th>
-            <th scope="col">Neighbours start</th>
+            <th scope="col">Jump</th>
           </tr>
         </thead>
         <tbody>
@@ -181,7 +181,11 @@ export default function ReceptiveFieldFigure() {
             <tr key={m} className={m === layer ? 'rf-current' : undefined}>
               <th scope="row">
                 {names[m]}
-                {x.kind === 'input' ? '' : ` (${x.kind} ${x.size} × ${x.size}, stride ${x.stride})`}
+                {x.kind === 'input' ? null : (
+                  <span className="rf-kind">
+                    {x.size} × {x.size}, stride {x.stride}
+                  </span>
+                )}
               </th>
               <td>
                 {x.side} × {x.side}
@@ -190,7 +194,7 @@ export default function ReceptiveFieldFigure() {
                 {x.field} × {x.field} pixels
               </td>
               <td>
-                {x.jump} {x.jump === 1 ? 'pixel' : 'pixels'} apart
+                {x.jump} {x.jump === 1 ? 'pixel' : 'pixels'}
               </td>
             </tr>
           ))}
