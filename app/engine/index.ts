@@ -137,3 +137,5 @@ export {
   type CentreOfMass,
 } from './data/drawing';
 export { conv2dValid, windowAt, convOutputSize, type Grid, type ConvOutputSize } from './conv';
+export { pool2d, poolOutputSize, poolWindow, relu, type PoolMode, type PoolResult } from './pool';
+export { receptiveField, unitSpans, type StackLayer, type LayerField, type Span } from './receptiveField';

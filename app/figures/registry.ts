@@ -138,6 +138,18 @@ export const figures = {
     label: 'A 3 × 3 kernel sliding over a handwritten digit, with the feature map it produces',
     alt: 'On the left, a 28 × 28 grayscale picture: a handwritten MNIST digit (white ink on black) or a drawn scene with a sun and a house. In the middle, a 3 × 3 grid of numbers, the kernel, with presets for identity, box blur, sharpen, vertical edges, horizontal edges and outline. On the right, the 26 × 26 feature map: each cell is the sum of the nine input pixels under the kernel times the kernel numbers, coloured orange when negative, pale near zero and blue when positive. Choosing an output cell (by hovering, or by focusing the map and using the arrow keys) outlines its 3 × 3 window on the input and writes out its nine products and their sum. Below, a sandbox takes an input size, kernel size, padding and stride and gives the output size, saying when the stride does not fit evenly.',
   },
+  pooling: {
+    load: () => import('./pooling/PoolingFigure'),
+    height: [696, 963],
+    label: 'Max and average pooling over a feature map of a handwritten digit, one window at a time',
+    alt: 'On the left, the map being pooled: a 26 × 26 feature map of a handwritten MNIST digit after a vertical- or horizontal-edge kernel and ReLU (pale where there is no edge, blue where there is one), or the 28 × 28 digit itself in grayscale. In the middle, the pooled map, coloured the same way. Controls choose the digit, the map, max or average pooling, a 2 × 2 or 3 × 3 window and a stride of 2 or 3. Choosing a cell of the pooled map (by hovering, clicking, or focusing it and using the arrow keys) outlines its window on the input, lists the window’s numbers, and writes out the computation: for max pooling the largest number and which cell it came from (marked with a dot), for average pooling the sum divided by the count. A sentence gives the pooled map’s size and says when the windows do not tile the map evenly; cells no window reads are hatched.',
+  },
+  'receptive-field': {
+    load: () => import('./receptive-field/ReceptiveFieldFigure'),
+    height: [780, 1142],
+    label: 'How far a unit in each layer of a convolution and pooling stack sees into the input',
+    alt: 'A stack of layers drawn as square grids, left to right: a 28 × 28 input, then 5 × 5 convolution (24 × 24), 2 × 2 pooling (12 × 12), 5 × 5 convolution (8 × 8) and 2 × 2 pooling (4 × 4); menus switch to a stack with 3 × 3 convolutions, or to four 3 × 3 convolutions without pooling. Choosing a unit in any layer (by hovering, clicking, or focusing a grid and using the arrow keys, or with the layer menu) marks it in orange and shades in blue the units of every layer below that feed it, down to the patch of input pixels it sees. A sentence gives that patch’s rows, columns and size (16 × 16 for the last layer of the first stack) with the receptive-field sum written out, and a table lists every layer’s map size, receptive field and the distance between neighbouring units’ patches.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -59,11 +59,15 @@ export const glossary = {
   kernel: 'A small grid of weights (often 3 × 3) that a convolution slides over an image. Also called a filter.',
   convolution: 'Sliding a kernel over an image and, at each position, multiplying the pixels under it by its weights and adding them up.',
   'feature-map': 'The grid of numbers a convolution produces: one value per kernel position, large where the image matches the kernel.',
-  stride: 'How many pixels the kernel moves between one position and the next. A stride of 2 roughly halves the output size.',
+  stride: 'How many pixels a kernel (or a pooling window) moves between one position and the next. A stride of 2 roughly halves the output size.',
   filter: 'In a convolutional layer, one kernel with its bias: it reads every input map and produces one feature map. A layer has as many filters as output maps.',
   'transfer-learning': 'Reusing the layers a network learned on one task as the starting point for another, often keeping them frozen and training only a new last layer.',
   'centre-of-mass': 'The average position of an image’s pixels, each weighted by its brightness: where the ink balances.',
   padding: 'Extra pixels (usually zeros) added around the image’s border, so the kernel can also be centred on the edge pixels.',
+  pooling: 'Shrinking a feature map by replacing each small window of it (often 2 × 2) with one number, such as the window’s largest value or its average. It has no weights to learn.',
+  'max-pooling': 'Pooling that keeps the largest value in each window: whether, and how strongly, the feature appeared anywhere in it.',
+  'average-pooling': 'Pooling that keeps the mean of each window: how much of the window, on average, responds.',
+  'receptive-field': 'The patch of the input picture that one unit of a layer depends on. It grows with every convolution and pooling layer stacked below the unit.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -120,6 +120,18 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./convolutional-networks.mdx'),
   },
   {
+    slug: 'pooling-and-feature-hierarchy',
+    title: 'Pooling and the feature hierarchy',
+    summary: 'Max and average pooling shrink feature maps, and stacked layers see ever larger patches: edges, then shapes.',
+    minutes: 15,
+    learn: [
+      'Compute max and average pooling by hand, and the size of a pooled map',
+      'Work out how much of the picture a unit in a deep layer sees',
+      'Explain why early layers find edges and later layers combinations of them',
+    ],
+    load: () => import('./pooling-and-feature-hierarchy.mdx'),
+  },
+  {
     slug: 'train-a-cnn',
     title: 'Train a CNN live',
     summary: 'A convolutional network learns to read handwritten digits in your browser, with every layer open.',

@@ -4,36 +4,20 @@
  * arrow keys) to see its window on the input and its dot product written out. A sandbox computes output sizes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { conv2dValid, convOutputSize, loadImageSet, windowAt, type Grid, type MnistData } from '../../engine';
+import { conv2dValid, convOutputSize, windowAt, type Grid, type MnistData } from '../../engine';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { fieldColour } from '../../viz/createDecisionPlane';
-import { digitImage, sceneImage } from './images';
+import { cellFromKey, cellFromPointer, drawGrid, gray } from '../digits/gridCanvas';
+import { MnistStatus } from '../digits/MnistStatus';
+import { digitImage, useMnist } from '../digits/useMnist';
+import { sceneImage } from './images';
 import { convolutionSchema, IMAGES, KERNEL_KEYS, PRESET_NAMES, PRESETS, type ImageChoice, type PresetName } from './schema';
 import './convolution.css';
 
 const K = 3;
 const CELL = 10;
-
-type Load = { status: 'loading'; progress: number } | { status: 'error'; message: string } | { status: 'ready'; mnist: MnistData };
-
-let cached: Promise<MnistData> | null = null;
-let progressListeners: ((f: number) => void)[] = [];
-
-function fetchMnist(onProgress: (f: number) => void): Promise<MnistData> {
-  progressListeners.push(onProgress);
-  if (!cached) {
-    cached = loadImageSet(`${import.meta.env.BASE_URL}datasets/mnist.bin.gz`, {
-      onProgress: (f) => progressListeners.forEach((l) => l(f)),
-      expect: 'mnist',
-    });
-    cached.catch(() => {
-      cached = null;
-    });
-  }
-  return cached;
-}
 
 const scene = sceneImage();
 const fmt = (v: number) => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2)).replace('-', '−');
@@ -49,57 +33,14 @@ function imageName(choice: ImageChoice, mnist: MnistData | null): string {
   return mnist ? `Handwritten ${mnist.labels[index]} (MNIST #${index})` : `Handwritten digit (MNIST #${index})`;
 }
 
-function drawGrid(canvas: HTMLCanvasElement, grid: Grid, colour: (v: number) => [number, number, number], box: { r: number; c: number; size: number } | null) {
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
-  canvas.width = grid.cols * CELL;
-  canvas.height = grid.rows * CELL;
-  for (let r = 0; r < grid.rows; r++) {
-    for (let c = 0; c < grid.cols; c++) {
-      const [red, green, blue] = colour(grid.values[r * grid.cols + c]!);
-      ctx.fillStyle = `rgb(${red},${green},${blue})`;
-      ctx.fillRect(c * CELL, r * CELL, CELL, CELL);
-    }
-  }
-  if (box) {
-    ctx.lineWidth = 3;
-    ctx.strokeStyle = '#000';
-    ctx.strokeRect(box.c * CELL + 1.5, box.r * CELL + 1.5, box.size * CELL - 3, box.size * CELL - 3);
-    ctx.lineWidth = 1.5;
-    ctx.strokeStyle = '#ffd400';
-    ctx.strokeRect(box.c * CELL + 1.5, box.r * CELL + 1.5, box.size * CELL - 3, box.size * CELL - 3);
-  }
-}
-
-const gray = (v: number): [number, number, number] => {
-  const g = Math.round(Math.min(1, Math.max(0, v)) * 255);
-  return [g, g, g];
-};
-
 export default function ConvolutionFigure() {
   const frame = useFigureFrame();
   const settings = useFigureSettings(frame.lesson, frame.id, convolutionSchema);
   const { values: v, set } = settings;
-  const [load, setLoad] = useState<Load>({ status: 'loading', progress: 0 });
-  const [attempt, setAttempt] = useState(0);
+  const { load, retry } = useMnist();
   const [cell, setCell] = useState<{ r: number; c: number }>({ r: 10, c: 10 });
   const inputCanvas = useRef<HTMLCanvasElement>(null);
   const outputCanvas = useRef<HTMLCanvasElement>(null);
-
-  useEffect(() => {
-    let live = true;
-    const onProgress = (progress: number) => {
-      if (live) setLoad({ status: 'loading', progress });
-    };
-    fetchMnist(onProgress).then(
-      (mnist) => live && setLoad({ status: 'ready', mnist }),
-      (e: unknown) => live && setLoad({ status: 'error', message: e instanceof Error ? e.message : String(e) }),
-    );
-    return () => {
-      live = false;
-      progressListeners = progressListeners.filter((l) => l !== onProgress);
-    };
-  }, [attempt]);
 
   const mnist = load.status === 'ready' ? load.mnist : null;
   const image: Grid | null = v.image === 'scene' ? scene : mnist ? digitImage(mnist, Number(v.image.slice(1))) : null;
@@ -113,8 +54,8 @@ export default function ConvolutionFigure() {
 
   useEffect(() => {
     if (!image || !output) return;
-    if (inputCanvas.current) drawGrid(inputCanvas.current, image, gray, { r, c, size: K });
-    if (outputCanvas.current) drawGrid(outputCanvas.current, output, (x) => fieldColour(0.5 + x / (2 * scale)), { r, c, size: 1 });
+    if (inputCanvas.current) drawGrid(inputCanvas.current, image, gray, CELL, { r, c, rows: K, cols: K });
+    if (outputCanvas.current) drawGrid(outputCanvas.current, output, (x) => fieldColour(0.5 + x / (2 * scale)), CELL, { r, c, rows: 1, cols: 1 });
   }, [image, output, scale, r, c]);
 
   const windowValues = image ? windowAt(image, r, c, K) : [];
@@ -128,20 +69,15 @@ export default function ConvolutionFigure() {
   }
 
   function pickFromPointer(e: React.PointerEvent<HTMLCanvasElement>) {
-    if (!output) return;
-    const rect = e.currentTarget.getBoundingClientRect();
-    const col = Math.floor(((e.clientX - rect.left) / rect.width) * output.cols);
-    const row = Math.floor(((e.clientY - rect.top) / rect.height) * output.rows);
-    if (row >= 0 && row < output.rows && col >= 0 && col < output.cols) setCell({ r: row, c: col });
+    const picked = output && cellFromPointer(e, output.rows, output.cols);
+    if (picked) setCell(picked);
   }
 
   function onKey(e: React.KeyboardEvent) {
-    if (!output) return;
-    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
-    const m = moves[e.key];
-    if (!m) return;
+    const next = output && cellFromKey(e.key, { r, c }, output.rows, output.cols);
+    if (!next) return;
     e.preventDefault();
-    setCell({ r: Math.min(output.rows - 1, Math.max(0, r + m[0])), c: Math.min(output.cols - 1, Math.max(0, c + m[1])) });
+    setCell(next);
   }
 
   const size = convOutputSize(v.n, v.k, v.p, v.s);
@@ -184,21 +120,9 @@ export default function ConvolutionFigure() {
           <figcaption>Input, 28 × 28</figcaption>
           {image ? (
             <canvas ref={inputCanvas} className="conv-canvas" role="img" aria-label={`${imageName(v.image, mnist)}, in grayscale; the highlighted square is the window of the chosen output cell`} data-testid="conv-input" />
-          ) : load.status === 'error' ? (
-            <div className="conv-placeholder" role="alert" data-testid="conv-error">
-              <p>{load.message}</p>
-              <button type="button" onClick={() => setAttempt((a) => a + 1)} data-testid="conv-retry">
-                Retry
-              </button>
-            </div>
-          ) : (
-            <div className="conv-placeholder">
-              <label>
-                Loading the handwritten digits…
-                <progress max={1} value={load.status === 'loading' ? load.progress : 0} data-testid="conv-progress" />
-              </label>
-            </div>
-          )}
+          ) : load.status !== 'ready' ? (
+            <MnistStatus load={load} onRetry={retry} className="conv-placeholder" testId="conv" />
+          ) : null}
         </figure>
 
         <fieldset className="conv-kernel">

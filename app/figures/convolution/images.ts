@@ -1,14 +1,7 @@
-/** The pictures the kernel editor convolves: MNIST digits scaled to 0 … 1, and a scene drawn in code. */
-import { createRng, type Grid, type MnistData } from '../../engine';
+/** The drawn picture the kernel editor convolves besides the MNIST digits (`digits/useMnist.ts`). */
+import { createRng, type Grid } from '../../engine';
 
 export const SIZE = 28;
-
-/** Digit `index` of the course's MNIST file, ink 1 and paper 0. */
-export function digitImage(mnist: MnistData, index: number): Grid {
-  const px = mnist.rows * mnist.cols;
-  const bytes = mnist.pixels.subarray(index * px, (index + 1) * px);
-  return { rows: mnist.rows, cols: mnist.cols, values: Float32Array.from(bytes, (b) => b / 255) };
-}
 
 /**
  * A small grayscale "photo": a sky that darkens towards the horizon, a sun disc, a house with a roof, a door and
