@@ -21,11 +21,17 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
   ],
+  // The image-model worker carries its own TF.js: module format (it imports the wasm backend lazily), minified, and
+  // without TF.js's @license comment per source file, which Vite 8 otherwise keeps in worker bundles (PITFALLS).
+  worker: {
+    format: 'es',
+    rolldownOptions: { output: { legalComments: 'none', minify: true } },
+  },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
-      input: { main: 'index.html', bench: 'bench.html', 'bench-cnn': 'bench-cnn.html' },
+      input: { main: 'index.html', bench: 'bench.html', 'bench-cnn': 'bench-cnn.html', 'bench-convnetjs': 'bench-convnetjs.html' },
     },
   },
   test: {

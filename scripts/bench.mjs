@@ -1,6 +1,7 @@
 // `npm run bench` (after `vite build`): times every TF.js backend on the course's two small workloads in headless
 // Chromium, each in a fresh page, and prints a table. Also asks the engine's own calibration what it would pick,
-// and drills a GPU loss on the GPU backends.
+// and drills a GPU loss on the GPU backends. Then the training lab's page against TensorFlow Playground's figures
+// (bench-lab.mjs) and the CNN lessons against ConvNetJS (bench-cnn.mjs).
 //
 // Exit code: non-zero only when a backend that started then crashed (an error or a crashed page while timing).
 // A backend that does not start is reported, not failed: that is what the fallback ranking is for.
@@ -10,6 +11,7 @@ import { resolve } from 'node:path';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 import { ANCHORS, benchLabPage } from './bench-lab.mjs';
+import { benchCnn, benchConvNetJs, printCnn } from './bench-cnn.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
@@ -120,6 +122,9 @@ for (const backend of ['cpu', 'wasm']) {
 const labPage = await benchLabPage(browser, server.url);
 for (const r of labPage) if (r.error) failures.push(`lab page ${r.config}: ${r.error}`);
 
+const cnn = await benchCnn(browser, server.url);
+const convnetjs = await benchConvNetJs(browser, server.url);
+
 await browser.close();
 await server.close();
 
@@ -177,6 +182,8 @@ for (const r of labPage.filter((r) => !r.error)) {
   );
 }
 console.log('spiral: 8-8 tanh, all 7 features, batch 10, 250 training points; circle: 4-2 tanh, X₁ and X₂, same.');
+
+printCnn(cnn, convnetjs);
 
 if (failures.length) {
   console.error(`\n${failures.length} backend(s) crashed after starting:\n  ${failures.join('\n  ')}`);

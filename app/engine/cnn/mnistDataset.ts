@@ -30,10 +30,25 @@ export function mnistDataset(data: MnistData, from: number, to: number): Dataset
  */
 export function onlyClasses(data: Dataset, keep: (label: number) => boolean): Dataset {
   const rows: number[] = [];
-  for (let i = 0; i < data.n; i++) {
-    const label = data.ys.subarray(i * data.outputDim, (i + 1) * data.outputDim).indexOf(1);
-    if (keep(label)) rows.push(i);
-  }
+  for (let i = 0; i < data.n; i++) if (keep(labelOf(data, i))) rows.push(i);
+  return pickRows(data, rows);
+}
+
+/** The class of example `i` of a one-hot dataset. */
+export function labelOf(data: Dataset, i: number): number {
+  const ys = data.ys.subarray(i * data.outputDim, (i + 1) * data.outputDim);
+  let best = 0;
+  for (let k = 1; k < ys.length; k++) if (ys[k]! > ys[best]!) best = k;
+  return best;
+}
+
+/**
+ * A new dataset of the examples `rows` of `data`, in that order.
+ *
+ * @example
+ * pickRows(train, [0, 5, 9]).n; // 3
+ */
+export function pickRows(data: Dataset, rows: readonly number[]): Dataset {
   const xs = new Float32Array(rows.length * data.inputDim);
   const ys = new Float32Array(rows.length * data.outputDim);
   rows.forEach((src, j) => {

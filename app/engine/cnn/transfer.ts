@@ -11,6 +11,7 @@ import { createRng, mixSeed } from '../rng';
 import type { Dataset } from '../types';
 import { CLASSES, CNN } from './architectures';
 import { createImageModel, type ImageModel } from './imageModel';
+import { labelOf, pickRows } from './mnistDataset';
 
 /**
  * 'frozen': the digit CNN's conv layers, not trained further; 'random': conv layers with fresh random weights, not
@@ -29,20 +30,13 @@ export function fewPerClass(data: Dataset, perClass: number): Dataset {
   const chosen: number[] = [];
   const counts = new Array<number>(data.outputDim).fill(0);
   for (let i = 0; i < data.n && chosen.length < perClass * data.outputDim; i++) {
-    let label = 0;
-    for (let k = 1; k < data.outputDim; k++) if (data.ys[i * data.outputDim + k]! > data.ys[i * data.outputDim + label]!) label = k;
+    const label = labelOf(data, i);
     if (counts[label]! < perClass) {
       counts[label]!++;
       chosen.push(i);
     }
   }
-  const xs = new Float32Array(chosen.length * data.inputDim);
-  const ys = new Float32Array(chosen.length * data.outputDim);
-  chosen.forEach((src, j) => {
-    xs.set(data.xs.subarray(src * data.inputDim, (src + 1) * data.inputDim), j * data.inputDim);
-    ys.set(data.ys.subarray(src * data.outputDim, (src + 1) * data.outputDim), j * data.outputDim);
-  });
-  return { xs, ys, n: chosen.length, inputDim: data.inputDim, outputDim: data.outputDim };
+  return pickRows(data, chosen);
 }
 
 /**

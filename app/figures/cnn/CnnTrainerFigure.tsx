@@ -7,7 +7,6 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { CNN, layerShapes } from '../../engine/cnn/architectures';
 import { backendLabel } from '../../engine/backend';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
@@ -18,6 +17,7 @@ import { createLineChart, lossChartOptions, TRAIN_TEST_SERIES, type LineChart } 
 import { createMapGrid, type MapGrid } from '../../viz/createMapGrid';
 import { DigitLoader } from './DigitLoader';
 import { existingModel, liveModel, modelCommands, subscribeModel, useImageSession, type LiveModel } from './imageModels';
+import { MAP_LAYERS, SHAPES } from './layers';
 import { LiveUnit, type Pick } from './LiveUnit';
 import { Mistakes } from './Mistakes';
 import { BATCH_SIZES, cnnSchema, OPTIMIZER_LABELS, OPTIMIZERS, type CnnSettings } from './schema';
@@ -26,16 +26,6 @@ import './cnn.css';
 export const CNN_ID = 'cnn';
 const LESSON = 'train-a-cnn';
 const commands = modelCommands(CNN_ID);
-const SHAPES = layerShapes(CNN);
-/** The layers whose maps are drawn (flatten has none of its own), with their names. */
-const MAP_LAYERS = [
-  { layer: 0, name: 'Conv 1', columns: 4 },
-  { layer: 1, name: 'Pool 1', columns: 4 },
-  { layer: 2, name: 'Conv 2', columns: 8 },
-  { layer: 3, name: 'Pool 2', columns: 8 },
-] as const;
-export const LAYER_NAMES = ['Conv 1', 'Pool 1', 'Conv 2', 'Pool 2', 'Flatten', 'Output'];
-
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const hyperOf = (v: CnnSettings) => ({ learningRate: v.lr, batchSize: Number(v.batch), optimizer: v.opt });
 

@@ -7,7 +7,6 @@
  *                                                              └► probabilities + every layer's maps ─► bars, grids
  */
 import { useEffect, useRef, useState } from 'react';
-import { CNN, layerShapes } from '../../engine/cnn/architectures';
 import { preprocessDrawing } from '../../engine/data/drawing';
 import { createDrawPad, type DrawPad } from '../../viz/createDrawPad';
 import { createMapGrid, type MapGrid } from '../../viz/createMapGrid';
@@ -15,15 +14,8 @@ import { CNN_ID } from './CnnTrainerFigure';
 import { DigitCnnSource, useDigitCnn } from './DigitCnnSource';
 import { DigitLoader } from './DigitLoader';
 import { modelCommands, useImageSession } from './imageModels';
+import { MAP_LAYERS as LAYERS, SHAPES } from './layers';
 import './cnn.css';
-
-const SHAPES = layerShapes(CNN);
-const LAYERS = [
-  { layer: 0, name: 'Conv 1', columns: 4 },
-  { layer: 1, name: 'Pool 1', columns: 4 },
-  { layer: 2, name: 'Conv 2', columns: 8 },
-  { layer: 3, name: 'Pool 2', columns: 8 },
-] as const;
 
 type Reading = { state: 'empty' } | { state: 'ready'; digit: number; probability: number; runnerUp: number };
 

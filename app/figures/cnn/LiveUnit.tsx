@@ -6,11 +6,11 @@ import { useEffect, useState } from 'react';
 import { CNN } from '../../engine/cnn/architectures';
 import { explainUnit, type Unit, type UnitAddress } from '../../engine/cnn/unitMath';
 import { subscribeModel, useImageSession, type LiveModel } from './imageModels';
+import { LAYER_NAMES } from './layers';
 import { UnitDetail } from './UnitDetail';
 
 export type Pick = UnitAddress;
 
-const NAMES = ['Conv 1', 'Pool 1', 'Conv 2', 'Pool 2', 'Flatten', 'Output'];
 const INPUTS = ['the digit', 'Conv 1', 'Pool 1', 'Conv 2', 'Pool 2', 'Pool 2 (flattened)'];
 
 function compute(model: LiveModel, picked: Pick | null): Unit | null {
@@ -45,6 +45,6 @@ export function LiveUnit({ model, picked }: { model: LiveModel; picked: Pick | n
     ? 'Open a unit'
     : picked.layer === 5
       ? `Output unit for the digit ${picked.channel}`
-      : `${NAMES[picked.layer]}, map ${picked.channel + 1}, row ${picked.row + 1}, column ${picked.col + 1}`;
+      : `${LAYER_NAMES[picked.layer]}, map ${picked.channel + 1}, row ${picked.row + 1}, column ${picked.col + 1}`;
   return <UnitDetail unit={unit} title={title} inputName={picked ? INPUTS[picked.layer]! : ''} classIndex={picked?.channel ?? 0} />;
 }
