@@ -115,6 +115,8 @@ export default function TransferFigure() {
           {error}
         </p>
       ) : null}
+      {/* On a phone the table scrolls sideways; the wrapper is focusable so the keyboard can scroll it too. */}
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Results table">
       <table className="transfer-table" data-testid="transfer-table" aria-busy={running}>
         <caption>
           Accuracy on {samples ? samples.testCount.toLocaleString('en') : 'the'} held-out {task.noun} (chance: {v.task === 'clothes' ? '10%' : '20%'})
@@ -149,6 +151,7 @@ export default function TransferFigure() {
           )}
         </tbody>
       </table>
+      </div>
       {samples ? (
         <>
           <h4 className="cnn-heading">Some of the held-out {task.noun}</h4>
