@@ -307,8 +307,9 @@ export default function CnnTrainerFigure() {
                 data-class={k}
                 className="cnn-bar"
                 onClick={() => pick({ layer: 5, channel: k, row: 0, col: 0 })}
-                aria-label={`Open the output unit for ${k}`}
               >
+                {/* The accessible name starts with what the button says, then the visible digit and percentage. */}
+                <span className="visually-hidden">Open the output unit for </span>
                 <span className="cnn-bar-label">{k}</span>
                 <span className="cnn-bar-fill" aria-hidden="true" />
                 <output>0%</output>
