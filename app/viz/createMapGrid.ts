@@ -74,16 +74,19 @@ export function createMapGrid(el: HTMLElement, opts: MapGridOptions): MapGrid {
     return { columns, rows, cell, mapW: d.width * cell, mapH: d.height * cell };
   };
 
+  // Only a changed label is written: every write makes the browser update its accessibility tree.
+  const label = (text: string) => {
+    if (canvas.getAttribute('aria-label') !== text) canvas.setAttribute('aria-label', text);
+  };
   const describe = () => {
     if (!data) return;
     const base = `${opts.label}: ${data.channels} map${data.channels === 1 ? '' : 's'} of ${data.height} × ${data.width}`;
     if (!selected) {
-      canvas.setAttribute('aria-label', opts.onPick ? `${base}. Press an arrow key or click to choose a unit.` : base);
+      label(opts.onPick ? `${base}. Press an arrow key or click to choose a unit.` : base);
       return;
     }
     const v = data.values[(selected.row * data.width + selected.col) * data.channels + selected.channel] ?? NaN;
-    canvas.setAttribute(
-      'aria-label',
+    label(
       `${base}. Chosen: map ${selected.channel + 1}, row ${selected.row + 1}, column ${selected.col + 1}, value ${v.toFixed(3)}. Arrow keys move, Page Up and Page Down change map.`,
     );
   };

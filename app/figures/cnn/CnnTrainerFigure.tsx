@@ -21,12 +21,13 @@ import { MAP_LAYERS, SHAPES } from './layers';
 import { LiveUnit, type Pick } from './LiveUnit';
 import { Mistakes } from './Mistakes';
 import { BATCH_SIZES, cnnSchema, OPTIMIZER_LABELS, OPTIMIZERS, type CnnSettings } from './schema';
+import { count, pct } from './format';
 import './cnn.css';
 
 export const CNN_ID = 'cnn';
 const LESSON = 'train-a-cnn';
 const commands = modelCommands(CNN_ID);
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+const DRAW_EVERY_MS = 160;
 const hyperOf = (v: CnnSettings) => ({ learningRate: v.lr, batchSize: Number(v.batch), optimizer: v.opt });
 
 /** Draws one model's latest view and evaluations into the figure's charts, grids and read-outs. */
@@ -73,8 +74,8 @@ function useDrawing(model: LiveModel | null, els: ReturnType<typeof useElements>
         };
         set('epoch', view ? `${view.epoch + 1} (batch ${view.batchInEpoch} of ${view.batchesPerEpoch})` : '1');
         set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(3) : '—');
-        set('examples', view ? view.examples.toLocaleString('en') : '0');
-        set('rate', view && view.examplesPerSecond > 0 ? `${Math.round(view.examplesPerSecond).toLocaleString('en')} / s` : '—');
+        set('examples', view ? count(view.examples) : '0');
+        set('rate', view && view.examplesPerSecond > 0 ? `${count(view.examplesPerSecond)} / s` : '—');
         set('seconds', view ? `${view.seconds.toFixed(1)} s` : '0 s');
         set('test', last ? pct(last.testAccuracy) : '—');
         set('t97', model.secondsTo97 !== null ? `${model.secondsTo97.toFixed(1)} s` : 'not yet');
@@ -105,8 +106,21 @@ function useDrawing(model: LiveModel | null, els: ReturnType<typeof useElements>
       filters2.update({ values: view.weights[2]!, height: 5, width: 5, channels: 128 });
     };
     draw();
-    const off = subscribeModel(model.id, draw);
+    // At most every DRAW_EVERY_MS (about six times a second, above the five the views must keep up), the latest
+    // view wins: the page's frames stay short even when the worker sends views faster.
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const drawLatest = () => {
+      timer = null;
+      last = performance.now();
+      draw();
+    };
+    const off = subscribeModel(model.id, (what) => {
+      if (what !== 'view') return drawLatest();
+      if (!timer) timer = setTimeout(drawLatest, Math.max(0, last + DRAW_EVERY_MS - performance.now()));
+    });
     return () => {
+      if (timer) clearTimeout(timer);
       off();
       [loss, accuracy, image, ...grids, filters1, filters2].forEach((c) => c.destroy());
     };

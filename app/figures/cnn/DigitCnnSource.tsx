@@ -5,10 +5,10 @@
 import { useEffect, useState } from 'react';
 import { CNN_ID } from './CnnTrainerFigure';
 import { existingModel, liveModel, modelCommands, subscribeModel, useImageSession } from './imageModels';
+import { pct } from './format';
 import { cnnSchema } from './schema';
 
 const DIGIT_EPOCHS = 2;
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 /** The digit CNN's last test accuracy after some training (null: never evaluated after a step). */
 export function useDigitCnn(): { accuracy: number | null; training: boolean; train(): void } {

@@ -16,6 +16,7 @@ import { createLineChart } from '../../viz/createLineChart';
 import { createMapGrid } from '../../viz/createMapGrid';
 import { DigitLoader } from './DigitLoader';
 import { liveModel, modelCommands, subscribeModel, useImageSession, type LiveModel } from './imageModels';
+import { count, pct } from './format';
 import './cnn.css';
 
 const SIDES = [
@@ -24,7 +25,6 @@ const SIDES = [
 ] as const;
 const BATCH = 32;
 const schema = { seed: int(1, 99999, 1) };
-const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
 export default function MlpVsCnnFigure() {
   const settings = useFigureSettings('mlp-vs-cnn', 'race', schema);
@@ -85,8 +85,8 @@ export default function MlpVsCnnFigure() {
           const c = cells(name);
           if (c) c.textContent = text;
         };
-        set('examples', view ? view.examples.toLocaleString('en') : '0');
-        set('rate', view && view.examplesPerSecond > 0 ? `${Math.round(view.examplesPerSecond).toLocaleString('en')} / s` : '—');
+        set('examples', view ? count(view.examples) : '0');
+        set('rate', view && view.examplesPerSecond > 0 ? `${count(view.examplesPerSecond)} / s` : '—');
         set('time', view ? `${view.seconds.toFixed(1)} s` : '0 s');
         set('test', last ? pct(last.testAccuracy) : '—');
         cells('test')?.setAttribute('data-value', String(last?.testAccuracy ?? ''));
@@ -175,7 +175,7 @@ export default function MlpVsCnnFigure() {
             <th scope="row">weights and biases</th>
             {SIDES.map((s) => (
               <td key={s.id} data-testid={`${s.id}-params`}>
-                {countParams(s.spec).toLocaleString('en')}
+                {count(countParams(s.spec))}
               </td>
             ))}
           </tr>

@@ -13,6 +13,7 @@ import { DigitCnnSource, useDigitCnn } from './DigitCnnSource';
 import { DigitLoader } from './DigitLoader';
 import { runTransfer, useImageSession } from './imageModels';
 import { Thumbnail } from './Mistakes';
+import { count, pct } from './format';
 import './cnn.css';
 
 const SETS = { quick: [1, 5, 20, 100], full: [1, 2, 5, 10, 20, 50, 100, 150] } as const;
@@ -27,7 +28,7 @@ const schema = {
   seed: int(1, 99999, 1),
 };
 const STEPS = 150;
-const pct = (v: number | undefined) => (v === undefined ? '…' : `${(v * 100).toFixed(1)}%`);
+const pctOrWait = (v: number | undefined) => (v === undefined ? '…' : pct(v));
 
 type Row = { perClass: number; frozen?: number; random?: number; scratch?: number };
 
@@ -119,7 +120,7 @@ export default function TransferFigure() {
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Results table">
       <table className="transfer-table" data-testid="transfer-table" aria-busy={running}>
         <caption>
-          Accuracy on {samples ? samples.testCount.toLocaleString('en') : 'the'} held-out {task.noun} (chance: {v.task === 'clothes' ? '10%' : '20%'})
+          Accuracy on {samples ? count(samples.testCount) : 'the'} held-out {task.noun} (chance: {v.task === 'clothes' ? '10%' : '20%'})
         </caption>
         <thead>
           <tr>
@@ -143,7 +144,7 @@ export default function TransferFigure() {
                 {(['frozen', 'random', 'scratch'] as const).map((mode) => (
                   <td key={mode} data-testid={`${mode}-${r.perClass}`} data-value={r[mode] ?? ''}>
                     <span className={`transfer-bar transfer-${mode}`} style={{ ['--p' as string]: String(r[mode] ?? 0) }} aria-hidden="true" />
-                    {pct(r[mode])}
+                    {pctOrWait(r[mode])}
                   </td>
                 ))}
               </tr>
