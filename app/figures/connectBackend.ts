@@ -4,7 +4,7 @@
  */
 import { getBackendManager, type BackendManager, type CalibrationWorkload } from '../engine';
 import type { BackendChoice } from '../engine/types';
-import { readBackendOverride, useBackendStatus } from '../state/backend';
+import { readAppParam, readBackendOverride, useBackendStatus } from '../state/backend';
 
 let connected: BackendManager | null = null;
 
@@ -28,9 +28,7 @@ export function ensureBackend(workload?: CalibrationWorkload): Promise<BackendCh
 
 /** `?debug=1` exposes hooks for end-to-end tests (simulate a lost GPU, read the backend). */
 function exposeDebugHooks(manager: BackendManager) {
-  const hash = window.location.hash;
-  const inHash = hash.includes('?') && new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).has('debug');
-  if (!new URLSearchParams(window.location.search).has('debug') && !inHash) return;
+  if (readAppParam('debug') === null) return;
   (window as unknown as { __dll: unknown }).__dll = {
     backend: () => manager.current,
     simulateLoss: () => manager.simulateLoss(),

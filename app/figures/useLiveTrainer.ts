@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CalibrationWorkload, Trainer } from '../engine';
 import type { Snapshot, TrainerStatus } from '../engine/types';
 import { ensureBackend } from './connectBackend';
+import { useOffscreenPause } from './useOffscreenPause';
 
 export interface LiveTrainer {
   trainer: Trainer | null;
@@ -68,17 +69,13 @@ export function useLiveTrainer({ workload, create, onSnapshot, visible, pinned }
     };
   }, []);
 
-  const autoPaused = useRef(false);
-  useEffect(() => {
-    if (!trainer) return;
-    if (!visible && !pinned && trainer.status === 'playing') {
-      trainer.pause();
-      autoPaused.current = true;
-    } else if ((visible || pinned) && autoPaused.current) {
-      autoPaused.current = false;
-      if (trainer.status === 'paused') trainer.play();
-    }
-  }, [trainer, visible, pinned]);
+  useOffscreenPause({
+    visible,
+    pinned,
+    status,
+    pause: () => trainer?.pause(),
+    play: () => trainer?.play(),
+  });
 
   if (error) throw error;
   return { trainer, status, message, error };

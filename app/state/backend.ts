@@ -15,11 +15,21 @@ export const useBackendStatus = create<{ status: BackendStatus }>()(() => ({ sta
 
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 
+/**
+ * An app parameter (`?backend=`, `?debug`) from the page's query, or else from the hash's; null when absent.
+ *
+ * @example
+ * readAppParam('debug') !== null; // true for …/?debug=1#/lesson and …/#/lesson?debug=1
+ */
+export function readAppParam(name: string): string | null {
+  const fromSearch = new URLSearchParams(window.location.search).get(name);
+  if (fromSearch !== null) return fromSearch;
+  const hash = window.location.hash;
+  return hash.includes('?') ? new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get(name) : null;
+}
+
 /** `?backend=webgl` in the page's query (or in the hash's) forces a backend; anything else is ignored. */
 export function readBackendOverride(): BackendName | null {
-  const fromSearch = new URLSearchParams(window.location.search).get('backend');
-  const hash = window.location.hash;
-  const fromHash = hash.includes('?') ? new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).get('backend') : null;
-  const value = fromSearch ?? fromHash;
+  const value = readAppParam('backend');
   return BACKENDS.includes(value as BackendName) ? (value as BackendName) : null;
 }

@@ -18,6 +18,7 @@ import { createTrainingWorkload } from '../workload';
 import { CLASSES, CNN, MLP, type ArchitectureSpec } from './architectures';
 import { createImageModel, type ImageModel } from './imageModel';
 import { mnistDataset, onlyClasses } from './mnistDataset';
+import { SCORE_CHUNK, scoreRows } from './scoring';
 import { fewPerClass, trainAndScore, transferModel } from './transfer';
 import type { ArchitectureId, Evaluation, ModelView, SessionCommand, SessionEvent } from './protocol';
 
@@ -37,7 +38,6 @@ export interface SessionOptions {
 }
 
 const ARCHITECTURES: Record<ArchitectureId, ArchitectureSpec> = { cnn: CNN, mlp: MLP };
-const EVAL_CHUNK = 250;
 
 interface Entry {
   id: string;
@@ -108,9 +108,6 @@ export function createImageSession(opts: SessionOptions) {
     const choice = await manager.ensure({ override, workload });
     post({ type: 'ready', choice });
   }
-
-  const rows = (data: Dataset, from: number, to: number) =>
-    tf.tensor2d(data.xs.subarray(from * data.inputDim, to * data.inputDim), [to - from, data.inputDim]);
 
   function makeView(entry: Entry, snap: NonNullable<Trainer['snapshot']>, maps: Float32Array[]): ModelView {
     const losses = entry.trainer.losses;
@@ -183,29 +180,13 @@ export function createImageSession(opts: SessionOptions) {
     const confusion = new Int32Array(CLASSES * CLASSES);
     const predicted = new Uint8Array(test.n);
     const confidence = new Float32Array(test.n);
-    const score = async (data: Dataset, from: number, to: number) => {
-      const [classes, losses, probs] = tf.tidy(() => {
-        const xs = rows(data, from, to);
-        const ys = tf.tensor2d(data.ys.subarray(from * CLASSES, to * CLASSES), [to - from, CLASSES]);
-        const p = model.predict(xs);
-        return [tf.argMax(p, 1), tf.metrics.categoricalCrossentropy(ys, p), tf.sum(tf.mul(p, ys), 1)];
-      });
-      try {
-        return {
-          classes: (await classes.data()) as Int32Array,
-          losses: (await losses.data()) as Float32Array,
-          probs: (await probs.data()) as Float32Array,
-        };
-      } finally {
-        tf.dispose([classes, losses, probs]);
-      }
-    };
+    const score = (data: Dataset, from: number, to: number) => scoreRows(model, data, from, to);
     const yieldToOthers = () => new Promise((r) => setTimeout(r, 0));
     try {
       let testLoss = 0;
       let testCorrect = 0;
-      for (let from = 0; from < test.n; from += EVAL_CHUNK) {
-        const to = Math.min(test.n, from + EVAL_CHUNK);
+      for (let from = 0; from < test.n; from += SCORE_CHUNK) {
+        const to = Math.min(test.n, from + SCORE_CHUNK);
         const r = await score(test, from, to);
         if (gen !== entry.gen || !entries.has(entry.id)) return;
         for (let i = 0; i < to - from; i++) {
@@ -222,8 +203,8 @@ export function createImageSession(opts: SessionOptions) {
       const sample = Math.min(train.n, opts.trainSample ?? 1000);
       let trainLoss = 0;
       let trainCorrect = 0;
-      for (let from = 0; from < sample; from += EVAL_CHUNK) {
-        const to = Math.min(sample, from + EVAL_CHUNK);
+      for (let from = 0; from < sample; from += SCORE_CHUNK) {
+        const to = Math.min(sample, from + SCORE_CHUNK);
         const r = await score(train, from, to);
         if (gen !== entry.gen || !entries.has(entry.id)) return;
         for (let i = 0; i < to - from; i++) {

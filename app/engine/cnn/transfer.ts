@@ -9,9 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import { createBatcher } from '../data/batcher';
 import { createRng, mixSeed } from '../rng';
 import type { Dataset } from '../types';
-import { CLASSES, CNN } from './architectures';
+import { CNN } from './architectures';
 import { createImageModel, type ImageModel } from './imageModel';
 import { labelOf, pickRows } from './mnistDataset';
+import { SCORE_CHUNK, scoreRows } from './scoring';
 
 /**
  * 'frozen': the digit CNN's conv layers, not trained further; 'random': conv layers with fresh random weights, not
@@ -97,16 +98,10 @@ export async function trainAndScore(
       if (s % yieldEvery === yieldEvery - 1) await new Promise((r) => setTimeout(r, 0));
     }
     let correct = 0;
-    for (let from = 0; from < test.n; from += 250) {
-      const to = Math.min(test.n, from + 250);
-      const [guess, truth] = tf.tidy(() => {
-        const xs = tf.tensor2d(test.xs.subarray(from * test.inputDim, to * test.inputDim), [to - from, test.inputDim]);
-        const ys = tf.tensor2d(test.ys.subarray(from * CLASSES, to * CLASSES), [to - from, CLASSES]);
-        return [tf.argMax(model.predict(xs), 1), tf.argMax(ys, 1)];
-      });
-      const [g, t] = await Promise.all([guess.data(), truth.data()]);
-      tf.dispose([guess, truth]);
-      for (let i = 0; i < g.length; i++) if (g[i] === t[i]) correct++;
+    for (let from = 0; from < test.n; from += SCORE_CHUNK) {
+      const to = Math.min(test.n, from + SCORE_CHUNK);
+      const { classes } = await scoreRows(model, test, from, to);
+      for (let i = 0; i < classes.length; i++) if (classes[i] === labelOf(test, from + i)) correct++;
     }
     return correct / test.n;
   } finally {

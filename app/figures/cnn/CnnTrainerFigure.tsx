@@ -13,6 +13,7 @@ import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
+import { useOffscreenPause } from '../useOffscreenPause';
 import { createLineChart, lossChartOptions, TRAIN_TEST_SERIES, type LineChart } from '../../viz/createLineChart';
 import { createMapGrid, type MapGrid } from '../../viz/createMapGrid';
 import { DigitLoader } from './DigitLoader';
@@ -184,16 +185,7 @@ export default function CnnTrainerFigure() {
   }, [state.created]);
 
   // Off-screen and not pinned: pause, and resume when back (the Figure lifecycle); leaving the page pauses.
-  const autoPaused = useRef(false);
-  useEffect(() => {
-    if (!frame.visible && !frame.pinned && state.status === 'playing') {
-      commands.pause();
-      autoPaused.current = true;
-    } else if ((frame.visible || frame.pinned) && autoPaused.current && state.status === 'paused') {
-      autoPaused.current = false;
-      commands.play();
-    }
-  }, [frame.visible, frame.pinned, state.status]);
+  useOffscreenPause({ visible: frame.visible, pinned: frame.pinned, status: state.status, pause: commands.pause, play: commands.play });
   useEffect(() => () => commands.pause(), []);
 
   if (phase !== 'ready' || !model) return <DigitLoader what="the CNN" />;

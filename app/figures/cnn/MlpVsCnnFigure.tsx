@@ -12,6 +12,7 @@ import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { useFigureSettings } from '../../state/figures';
 import { int } from '../../state/schema';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
+import { useOffscreenPause } from '../useOffscreenPause';
 import { createLineChart } from '../../viz/createLineChart';
 import { createMapGrid } from '../../viz/createMapGrid';
 import { DigitLoader } from './DigitLoader';
@@ -118,16 +119,13 @@ export default function MlpVsCnnFigure() {
     applied.current = seed;
     all((c) => c.reset(seed));
   }, [seed, created]);
-  const autoPaused = useRef(false);
-  useEffect(() => {
-    if (!frame.visible && !frame.pinned && playing) {
-      all((c) => c.pause());
-      autoPaused.current = true;
-    } else if ((frame.visible || frame.pinned) && autoPaused.current && !playing) {
-      autoPaused.current = false;
-      all((c) => c.play());
-    }
-  }, [frame.visible, frame.pinned, playing]);
+  useOffscreenPause({
+    visible: frame.visible,
+    pinned: frame.pinned,
+    status: playing ? 'playing' : 'paused',
+    pause: () => all((c) => c.pause()),
+    play: () => all((c) => c.play()),
+  });
   useEffect(() => () => all((c) => c.pause()), []);
 
   if (phase !== 'ready' || !models) return <DigitLoader what="both networks" />;

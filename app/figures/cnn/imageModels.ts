@@ -11,7 +11,7 @@ import { createImageSessionClient, type ImageSessionClient } from '../../engine/
 import type { ArchitectureId, Evaluation, ModelView, SessionEvent, TransferTask } from '../../engine/cnn/protocol';
 import { createChannel } from '../../engine/channel';
 import type { BackendChoice, Hyperparameters, TrainerStatus } from '../../engine/types';
-import { readBackendOverride, useBackendStatus } from '../../state/backend';
+import { readAppParam, readBackendOverride, useBackendStatus } from '../../state/backend';
 
 export interface DigitData {
   trainCount: number;
@@ -241,9 +241,7 @@ export const modelCommands = (id: string) => ({
 
 /** `?debug=1` lets end-to-end tests simulate a lost GPU in the worker. */
 function exposeDebugHooks() {
-  const hash = window.location.hash;
-  const inHash = hash.includes('?') && new URLSearchParams(hash.slice(hash.indexOf('?') + 1)).has('debug');
-  if (!new URLSearchParams(window.location.search).has('debug') && !inHash) return;
+  if (readAppParam('debug') === null) return;
   const w = window as unknown as { __dllImages?: unknown };
   w.__dllImages = {
     simulateLoss: () => send({ type: 'simulateLoss' }),
