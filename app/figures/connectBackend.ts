@@ -4,7 +4,7 @@
  */
 import { getBackendManager, type BackendManager, type CalibrationWorkload } from '../engine';
 import type { BackendChoice } from '../engine/types';
-import { readAppParam, readBackendOverride, useBackendStatus } from '../state/backend';
+import { mirrorBackendEvent, readAppParam, readBackendOverride, useBackendStatus } from '../state/backend';
 
 let connected: BackendManager | null = null;
 
@@ -12,11 +12,7 @@ export function ensureBackend(workload?: CalibrationWorkload): Promise<BackendCh
   const manager = getBackendManager();
   if (connected !== manager) {
     connected = manager;
-    manager.subscribe((event) => {
-      if (event.type === 'choosing') useBackendStatus.setState({ status: { phase: 'choosing' } });
-      else if (event.type === 'ready') useBackendStatus.setState({ status: { phase: 'ready', choice: event.choice } });
-      else useBackendStatus.setState({ status: { phase: 'lost', name: event.name, why: event.why } });
-    });
+    manager.subscribe(mirrorBackendEvent);
     exposeDebugHooks(manager);
   }
   if (!manager.current) useBackendStatus.setState({ status: { phase: 'choosing' } });

@@ -132,6 +132,36 @@ export const figures = {
     label: 'Draw a digit and watch the CNN you trained read it',
     alt: 'A square drawing pad for the mouse, a pen, a finger or the keyboard. As you draw, the drawing is cropped, scaled so its longer side is 20 pixels and centred in a 28 × 28 image, as the MNIST digits were; that small image is shown. The digit CNN trained in the previous lesson reads it at once: a sentence says which digit it sees and how sure it is, ten bars show the probability of each digit, and the feature maps of the drawing in both convolution and pooling layers are drawn below. Buttons clear the pad or put a test digit on it.',
   },
+  'rnn-unrolled': {
+    load: () => import('./seq/UnrolledRnnFigure'),
+    height: [600, 800],
+    label: 'A recurrent network unrolled over the letters of a word, with its hidden state at every step',
+    alt: 'TODO',
+  },
+  'rnn-sine': {
+    load: () => import('./seq/SineFigure'),
+    height: [700, 900],
+    label: 'A small recurrent network learning to continue a noisy sine wave, live',
+    alt: 'TODO',
+  },
+  'char-model': {
+    load: () => import('./seq/SpellFigure'),
+    height: [1200, 1800],
+    label: 'A character-level language model learning English words live, with samples at several temperatures',
+    alt: 'TODO',
+  },
+  'recall-race': {
+    load: () => import('./seq/RecallRaceFigure'),
+    height: [1100, 1600],
+    label: 'A plain RNN and an LSTM trained side by side on a task that needs a long memory, with the gradient at every step',
+    alt: 'TODO',
+  },
+  'lstm-gates': {
+    load: () => import('./seq/GateViewFigure'),
+    height: [1200, 1800],
+    label: 'The LSTM’s forget, input and output gates and its cell state at every step of a sequence you type',
+    alt: 'TODO',
+  },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),
     height: [820, 1100],

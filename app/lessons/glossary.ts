@@ -68,6 +68,17 @@ export const glossary = {
   'max-pooling': 'Pooling that keeps the largest value in each window: whether, and how strongly, the feature appeared anywhere in it.',
   'average-pooling': 'Pooling that keeps the mean of each window: how much of the window, on average, responds.',
   'receptive-field': 'The patch of the input picture that one unit of a layer depends on. It grows with every convolution and pooling layer stacked below the unit.',
+  'recurrent-network': 'A network that reads a sequence one step at a time, carrying a hidden state from each step to the next and using the same weights at every step.',
+  'hidden-state': 'The vector a recurrent network carries from one time step to the next: its running summary of everything it has read so far.',
+  unrolling: 'Drawing a recurrent network as one copy per time step, each passing its hidden state to the next. The copies share one set of weights.',
+  'time-series': 'Measurements taken one after another in time, such as a temperature every hour. A model predicts the next value from the ones before.',
+  bptt: 'Backpropagation through time: backpropagation on the unrolled network. The gradient flows back from the loss through every time step, and the shared weights add up what each step contributes.',
+  'language-model': 'A model that gives the probability of the next character (or word) given the ones before. Sampling from it again and again writes new text.',
+  temperature: 'A number that divides the scores before softmax when sampling. Below 1 the likely choices win more often; above 1 the choices even out and the text gets wilder.',
+  lstm: 'Long short-term memory: a recurrent cell with a separate cell state and three gates (forget, input, output) that decide what to keep, what to write and what to show.',
+  gru: 'Gated recurrent unit: a simpler gated cell than the LSTM, with an update gate and a reset gate and no separate cell state.',
+  gate: 'A vector of numbers between 0 and 1, made by a sigmoid, that multiplies another vector element by element: 0 blocks, 1 lets through.',
+  'cell-state': 'The LSTM’s long-term memory: a vector changed only by the forget gate’s scaling and the input gate’s additions, so it can carry information across many steps.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

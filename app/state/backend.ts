@@ -3,7 +3,7 @@
  * starts as 'idle' and is connected to the engine's backend manager by that figure.
  */
 import { create } from 'zustand';
-import type { BackendChoice, BackendName } from '../engine/types';
+import type { BackendChoice, BackendEvent, BackendName } from '../engine/types';
 
 export type BackendStatus =
   | { phase: 'idle' }
@@ -12,6 +12,13 @@ export type BackendStatus =
   | { phase: 'lost'; name: BackendName; why: string };
 
 export const useBackendStatus = create<{ status: BackendStatus }>()(() => ({ status: { phase: 'idle' } }));
+
+/** Shows a backend manager's event (the page's, or a worker's) in the badge. */
+export function mirrorBackendEvent(event: BackendEvent): void {
+  if (event.type === 'choosing') useBackendStatus.setState({ status: { phase: 'choosing' } });
+  else if (event.type === 'ready') useBackendStatus.setState({ status: { phase: 'ready', choice: event.choice } });
+  else useBackendStatus.setState({ status: { phase: 'lost', name: event.name, why: event.why } });
+}
 
 export const BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
 

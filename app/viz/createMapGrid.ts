@@ -22,6 +22,8 @@ export interface MapGridOptions {
   columns?: number;
   /** Weights: a diverging scale around zero instead of 0 … max. */
   diverging?: boolean;
+  /** The value drawn at full strength (default: the largest magnitude in the data), e.g. 1 for gates in 0 … 1. */
+  maxAbs?: number;
   /** Makes cells choosable; called with (channel, row, column). */
   onPick?: (channel: number, row: number, col: number) => void;
   /** Screen pixels per cell before CSS scaling (canvas resolution). */
@@ -105,8 +107,8 @@ export function createMapGrid(el: HTMLElement, opts: MapGridOptions): MapGrid {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.clearRect(0, 0, width, height);
-    let scale = 0;
-    for (const v of d.values) if (Math.abs(v) > scale) scale = Math.abs(v);
+    let scale = opts.maxAbs ?? 0;
+    if (!opts.maxAbs) for (const v of d.values) if (Math.abs(v) > scale) scale = Math.abs(v);
     if (scale === 0) scale = 1;
     const image = ctx.createImageData(width, height);
     const px = image.data;

@@ -11,6 +11,8 @@
  * first names; they read either file.
  */
 
+import { DatasetFileError, fetchGzipped } from './fetchGzipped';
+
 /** The image sets the course ships. */
 export type ImageSetName = 'mnist' | 'fashion';
 
@@ -57,7 +59,7 @@ export interface ImageSet {
 export type MnistData = ImageSet;
 
 /** A missing or damaged dataset file; `message` is written for the reader. */
-export class ImageSetFileError extends Error {
+export class ImageSetFileError extends DatasetFileError {
   override name = 'ImageSetFileError';
 }
 export { ImageSetFileError as MnistFileError };
@@ -137,43 +139,8 @@ export interface LoadImageSetOptions {
  */
 export async function loadImageSet(url: string, { onProgress, signal, expect }: LoadImageSetOptions = {}): Promise<ImageSet> {
   const noun = expect ? IMAGE_SETS[expect].noun : 'dataset';
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new ImageSetFileError(`The ${noun} could not be downloaded (is the connection down?). Try again.`);
-  }
-  if (!response.ok || !response.body) throw new ImageSetFileError(`The ${noun} file could not be fetched (HTTP ${response.status}). Try again.`);
-  const total = Number(response.headers.get('content-length') ?? 0);
-  let received = 0;
-  const counted = response.body.pipeThrough(
-    new TransformStream<Uint8Array, Uint8Array>({
-      transform(chunk, controller) {
-        received += chunk.length;
-        if (total > 0) onProgress?.(Math.min(1, received / total));
-        controller.enqueue(chunk);
-      },
-    }),
-  );
-  let unpacked: ArrayBuffer;
-  try {
-    const raw = new Uint8Array(await new Response(counted).arrayBuffer());
-    // Some servers (Vite's preview among them) send a .gz file with `Content-Encoding: gzip`, so the browser has
-    // already unpacked it: then the bytes start with the file's own magic ("MNST", "FASH") instead of gzip's 1f 8b.
-    if (setOfMagic(raw)) {
-      unpacked = raw.buffer;
-    } else {
-      // TypeScript's DOM types describe DecompressionStream's input as BufferSource; the bytes here are Uint8Arrays.
-      const gunzip = new DecompressionStream('gzip') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>;
-      unpacked = await new Response(new Response(raw).body!.pipeThrough(gunzip)).arrayBuffer();
-    }
-  } catch (e) {
-    if (signal?.aborted) throw e;
-    throw new ImageSetFileError(`The ${noun} file is damaged (it could not be unpacked). Reload the page to fetch it again.`);
-  }
-  onProgress?.(1);
-  return parseImageSet(new Uint8Array(unpacked), expect);
+  const bytes = await fetchGzipped(url, { onProgress, signal, noun, unpacked: (raw) => setOfMagic(raw) !== null });
+  return parseImageSet(bytes, expect);
 }
 
 /**

@@ -11,7 +11,7 @@ import { createImageSessionClient, type ImageSessionClient } from '../../engine/
 import type { ArchitectureId, Evaluation, ModelView, SessionEvent, TransferTask } from '../../engine/cnn/protocol';
 import { createChannel } from '../../engine/channel';
 import type { BackendChoice, Hyperparameters, TrainerStatus } from '../../engine/types';
-import { readAppParam, readBackendOverride, useBackendStatus } from '../../state/backend';
+import { mirrorBackendEvent, readAppParam, readBackendOverride, useBackendStatus } from '../../state/backend';
 
 export interface DigitData {
   trainCount: number;
@@ -100,11 +100,8 @@ function onEvent(e: SessionEvent) {
       useImageSession.setState({ data: e, phase: 'choosing' });
       return;
     case 'backend':
-      if (e.event.type === 'choosing') useBackendStatus.setState({ status: { phase: 'choosing' } });
-      else if (e.event.type === 'ready') {
-        useBackendStatus.setState({ status: { phase: 'ready', choice: e.event.choice } });
-        useImageSession.setState({ backend: e.event.choice });
-      } else useBackendStatus.setState({ status: { phase: 'lost', name: e.event.name, why: e.event.why } });
+      mirrorBackendEvent(e.event);
+      if (e.event.type === 'ready') useImageSession.setState({ backend: e.event.choice });
       return;
     case 'ready':
       useBackendStatus.setState({ status: { phase: 'ready', choice: e.choice } });
