@@ -57,6 +57,17 @@ export function oneOf<const T extends string>(options: readonly T[], defaultValu
   };
 }
 
+/** Free text of at most `maxLength` characters (what a reader typed: a word, a prompt). */
+export function text(maxLength: number, defaultValue: string): Field<string> {
+  return {
+    defaultValue,
+    parse(raw) {
+      return raw.length <= maxLength ? { ok: true, value: raw } : { ok: false, why: `"${raw.slice(0, 20)}…" is longer than ${maxLength} characters` };
+    },
+    format: (value) => value,
+  };
+}
+
 /**
  * Any subset of a fixed list of names, written as a comma-separated list ("" for none). The value is that list in
  * the options' order, so equal sets always give equal values and equal links.

@@ -36,7 +36,7 @@ export interface SeqView {
   weights: Float32Array[];
 }
 
-/** The model on held-out data, every second of training and on pause. */
+/** The model on held-out data, every 2 s of training and on pause. */
 export interface SeqEvaluation {
   step: number;
   seconds: number;

@@ -7,7 +7,7 @@
  *
  *   init ──► choose a backend (timing the recall LSTM's own step) ──► ready
  *   create(id, config) ──► Trainer ──► snapshots ──► a view at most every 100 ms (weights, new losses, ms/batch)
- *                                   └─► every second of training, and on pause: held-out loss, accuracy and the
+ *                                   └─► every 2 s of training, and on pause: held-out loss, accuracy and the
  *                                       gradient at every time step ──► evaluation
  *
  * Everything a figure shows between views (samples, probabilities, hidden states, gates) it computes itself from
@@ -57,8 +57,8 @@ interface Entry {
 }
 
 /** Held-out sequences scored per evaluation (and, of them, used for the gradient through time). */
-const EVAL_ROWS = 512;
-const GRAD_ROWS = 64;
+const EVAL_ROWS = 256;
+const GRAD_ROWS = 32;
 
 /**
  * Creates a session; feed it commands with `handle`.
@@ -71,7 +71,7 @@ const GRAD_ROWS = 64;
  */
 export function createSequenceSession(opts: SeqSessionOptions) {
   const post = opts.post;
-  const evalEveryMs = opts.evalEveryMs ?? 1000;
+  const evalEveryMs = opts.evalEveryMs ?? 2000;
   const viewEveryMs = opts.viewEveryMs ?? 100;
   const manager = opts.backend ?? createBackendManager();
   const entries = new Map<string, Entry>();

@@ -1,4 +1,302 @@
-/** Placeholder while the figure is written. */
+/**
+ * "Learning to spell": a character-level model (plain RNN, LSTM or GRU, 64 units) learns the word list live in the
+ * sequence worker. From each view's weights the page samples new words at the reader's temperature and at four
+ * fixed ones side by side, and draws the next-character probabilities after the reader's prompt. Samples refresh
+ * at most every SAMPLE_EVERY_MS while it trains.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { backendLabel } from '../../engine/backend';
+import { WORD_ALPHABET, readText } from '../../engine/data/words';
+import { createRng, mixSeed } from '../../engine/rng';
+import { CELL_NAMES, type CellKind } from '../../engine/seq/cells';
+import { toCellWeights } from '../../engine/seq/recurrentModel';
+import { nextCharProbabilities, sampleWord, type CharModel } from '../../engine/seq/sampling';
+import { DEFAULT_HYPER } from '../../engine/seq/tasks';
+import { useFigureSettings } from '../../state/figures';
+import { int, num, oneOf, text, type ValuesOf } from '../../state/schema';
+import { FigureToolbar } from '../../ui/controls/FigureToolbar';
+import { Slider } from '../../ui/controls/Slider';
+import { TrainerControls } from '../../ui/controls/TrainerControls';
+import { createLineChart, type LineChart } from '../../viz/createLineChart';
+import { SeqLoader } from './SeqLoader';
+import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
+import { useModelDrawing, useSeqModel } from './useSeqModel';
+import './seq.css';
+
+const LESSON = 'learning-to-spell';
+export const SPELL_ID = 'spell';
+const CELLS = ['lstm', 'gru', 'rnn'] as const;
+const SIDE_BY_SIDE = [0.3, 0.7, 1, 1.5] as const;
+const SAMPLES = 12;
+const PER_COLUMN = 6;
+const SAMPLE_EVERY_MS = 1200;
+
+const schema = {
+  cell: oneOf(CELLS, 'lstm'),
+  temp: num(0.1, 2, 0.8, 0.05),
+  prompt: text(20, 'qu'),
+  seed: int(1, 99999, 1),
+};
+type Settings = ValuesOf<typeof schema>;
+
+/** Where a sampled word comes from: copied from the training words, a real word it never saw, or new. */
+type Origin = 'train' | 'held-out' | 'new';
+const ORIGIN_TEXT: Record<Origin, string> = { train: 'in the training words', 'held-out': 'a real word it never saw', new: 'invented' };
+
+function useWordIndex() {
+  const words = useSequenceSession((s) => s.words);
+  return useMemo(() => {
+    const index = new Map<string, Origin>();
+    words?.words.forEach((w, i) => index.set(w, i < words.train ? 'train' : 'held-out'));
+    return index;
+  }, [words]);
+}
+
+function WordList({ words, origin, testId }: { words: string[]; origin: Map<string, Origin>; testId: string }) {
+  return (
+    <ol className="seq-words" data-testid={testId}>
+      {words.map((w, i) => {
+        const o = origin.get(w) ?? 'new';
+        return (
+          <li key={i} className={`seq-word seq-word-${o}`} title={ORIGIN_TEXT[o]}>
+            <span>{w || '(empty)'}</span>
+            {o !== 'new' ? <span className="visually-hidden"> ({ORIGIN_TEXT[o]})</span> : null}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
+interface Samples {
+  /** Bumped at each refresh: samples drawn from the weights of that moment. */
+  version: number;
+  model: CharModel | null;
+}
+
 export default function SpellFigure() {
-  return <p>This figure is being built.</p>;
+  const settings = useFigureSettings(LESSON, 'spell', schema);
+  const v = settings.values;
+  const config = useMemo(() => ({ task: 'spell' as const, cell: v.cell as CellKind }), [v.cell]);
+  const { model, state, commands, phase } = useSeqModel(SPELL_ID, { config, hyper: DEFAULT_HYPER.spell, seed: v.seed });
+  const backend = useSequenceSession((s) => s.backend);
+  const origin = useWordIndex();
+  const [speed, setSpeed] = useState(Infinity);
+  const [samples, setSamples] = useState<Samples>({ version: 0, model: null });
+  const lossEl = useRef<HTMLDivElement>(null);
+  const readoutEl = useRef<HTMLDListElement>(null);
+  const chart = useRef<LineChart | null>(null);
+  const lastSample = useRef(0);
+
+  useEffect(() => {
+    if (!model || !lossEl.current) return;
+    chart.current = createLineChart(lossEl.current, {
+      label: 'Loss per character on training batches (solid) and on the 2,000 held-out words (dashed) against step',
+      yLabel: 'loss',
+      xLabel: 'step',
+      height: 180,
+      x: { min: 0, atLeast: 20 },
+      empty: 'Press Train to see the loss fall',
+      series: [
+        { id: 'train', name: 'training batches', color: 'class-b', dash: '', smooth: 20 },
+        { id: 'held', name: 'held-out words', color: 'class-a', dash: '7 4', width: 2.5 },
+      ],
+    });
+    return () => {
+      chart.current?.destroy();
+      chart.current = null;
+    };
+  }, [model]);
+
+  useModelDrawing([model], () => {
+    const m = model as LiveSeqModel;
+    const evals = m.evaluations;
+    chart.current?.update({
+      x: m.losses.steps,
+      series: { train: m.losses.values, held: { x: evals.map((e) => e.step), y: evals.map((e) => e.loss) } },
+    });
+    const view = m.view;
+    const r = readoutEl.current;
+    if (r) {
+      const set = (key: string, value: string) => {
+        const el = r.querySelector<HTMLElement>(`[data-${key}]`);
+        if (el && el.textContent !== value) el.textContent = value;
+      };
+      const last = evals[evals.length - 1];
+      set('step', String(view?.step ?? 0));
+      set('epoch', String((view?.epoch ?? 0) + 1));
+      set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(3) : '—');
+      set('held', last ? last.loss.toFixed(3) : '—');
+      set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(1)} ms` : '—');
+    }
+    // New samples from the latest weights, not more often than SAMPLE_EVERY_MS (a reset or first view at once).
+    const now = performance.now();
+    if (!view || !m.spec) {
+      if (samples.model) setSamples((s) => ({ version: s.version + 1, model: null }));
+      return;
+    }
+    if (samples.model && now - lastSample.current < SAMPLE_EVERY_MS) return;
+    lastSample.current = now;
+    setSamples((s) => ({ version: s.version + 1, model: toCellWeights(m.spec!, view.weights) }));
+  });
+
+  const prompt = useMemo(() => readText(v.prompt), [v.prompt]);
+  const words = useMemo(() => {
+    const m = samples.model;
+    if (!m) return null;
+    const rng = (salt: number) => createRng(mixSeed(v.seed * 7919 + samples.version, salt));
+    const at = (t: number, n: number, salt: number, prefix?: number[]) => {
+      const g = rng(salt);
+      return Array.from({ length: n }, () => sampleWord(m, { temperature: t, rng: g, ...(prefix ? { prefix } : {}) }));
+    };
+    return {
+      main: at(v.temp, SAMPLES, 1),
+      columns: SIDE_BY_SIDE.map((t, i) => at(t, PER_COLUMN, 10 + i)),
+      completions: prompt.text ? at(v.temp, PER_COLUMN, 20, prompt.indices) : [],
+      next: prompt.text ? nextCharProbabilities(m, prompt.indices, v.temp) : null,
+    };
+  }, [samples, v.temp, v.seed, prompt]);
+
+  if (phase !== 'ready' || !model) return <SeqLoader what="the spelling model" />;
+  const ready = state.created;
+  const running = backend ? `${backendLabel(backend.name)}, in a background thread` : '…';
+  const untrained = !model.view || model.view.step === 0;
+
+  return (
+    <div className="seq-figure" data-testid="spell-figure">
+      <TrainerControls
+        status={state.status}
+        ready={ready}
+        message={state.message}
+        onPlay={() => (state.status === 'playing' ? commands.pause() : commands.play())}
+        onStep={(unit) => commands.step(unit)}
+        onReset={() => commands.reset(v.seed)}
+        speed={speed}
+        onSpeed={(s) => {
+          setSpeed(s);
+          commands.speed(s);
+        }}
+      >
+        <label className="select">
+          cell
+          <select value={v.cell} onChange={(e) => settings.set({ cell: e.target.value as Settings['cell'] })} data-testid="cell">
+            {CELLS.map((c) => (
+              <option key={c} value={c}>
+                {CELL_NAMES[c]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={!ready}>
+          New start (seed {v.seed})
+        </button>
+      </TrainerControls>
+      {state.message && state.status !== 'diverged' ? (
+        <p className="notice" role="alert">
+          {state.message}
+        </p>
+      ) : null}
+
+      <dl ref={readoutEl} className="readout seq-readout" data-testid="readout">
+        <dt>step</dt>
+        <dd data-step data-testid="step-count">0</dd>
+        <dt>epoch</dt>
+        <dd data-epoch>1</dd>
+        <dt>batch loss</dt>
+        <dd data-loss data-testid="loss">—</dd>
+        <dt>held-out loss</dt>
+        <dd data-held data-testid="held-loss">—</dd>
+        <dt>per batch</dt>
+        <dd data-ms data-testid="ms-per-batch">—</dd>
+        <dt>runs on</dt>
+        <dd data-testid="runs-on">{running}</dd>
+      </dl>
+      <div ref={lossEl} data-testid="spell-loss" />
+
+      <h4 className="seq-heading">Words it invents</h4>
+      <Slider label="temperature" value={v.temp} min={0.1} max={2} step={0.05} format={(t) => t.toFixed(2)} onChange={(t) => settings.set({ temp: t })} testId="temperature" />
+      {untrained ? <p className="seq-hint">Untrained, every character is about equally likely: the words are noise. Press Train.</p> : null}
+      {words ? <WordList words={words.main} origin={origin} testId="samples" /> : null}
+      <p className="seq-legend">
+        <span className="seq-word seq-word-train">copied</span> a training word · <span className="seq-word seq-word-held-out">real</span> an
+        English word it never saw · plain: invented
+      </p>
+
+      <h4 className="seq-heading">The same model at four temperatures</h4>
+      <div className="seq-columns" data-testid="side-by-side">
+        {SIDE_BY_SIDE.map((t, i) => (
+          <section key={t} aria-label={`Samples at temperature ${t}`}>
+            <h5>T = {t}</h5>
+            {words ? <WordList words={words.columns[i]!} origin={origin} testId={`column-${i}`} /> : null}
+          </section>
+        ))}
+      </div>
+
+      <h4 className="seq-heading">What comes next?</h4>
+      <label className="seq-prompt">
+        prompt
+        <input
+          type="text"
+          value={v.prompt}
+          maxLength={20}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => settings.set({ prompt: e.target.value })}
+          data-testid="prompt"
+        />
+      </label>
+      <PromptNotes raw={v.prompt} />
+      {words?.next ? (
+        <>
+          <NextBars p={words.next} prompt={prompt.text} />
+          <p className="seq-completions">
+            Completions at T = {v.temp.toFixed(2)}: <WordList words={words.completions} origin={origin} testId="completions" />
+          </p>
+        </>
+      ) : null}
+
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+    </div>
+  );
+}
+
+/** What was done to the prompt: refused when empty, capitals lowered, other characters left out. */
+function PromptNotes({ raw }: { raw: string }) {
+  const read = readText(raw);
+  const notes: string[] = [];
+  if (!read.text) notes.push('Type at least one letter: the model continues from there.');
+  if (read.lowered) notes.push('Capitals were lowered: the model knows only a–z.');
+  if (read.dropped.length > 0) {
+    const shown = read.dropped.map((c) => (c === ' ' ? 'space' : `“${c}”`)).join(', ');
+    notes.push(`Left out: ${shown}. This model reads only the letters a–z.`);
+  }
+  if (notes.length === 0) return null;
+  return (
+    <p className="notice" role="status" data-testid="prompt-notes">
+      {notes.join(' ')}
+    </p>
+  );
+}
+
+/** p(next character) after the prompt, one bar per character, "." shown as "end". */
+function NextBars({ p, prompt }: { p: Float32Array; prompt: string }) {
+  const top = [...p].map((value, k) => ({ k, value })).sort((a, b) => b.value - a.value);
+  const best = top[0]!;
+  const name = (k: number) => (k === 0 ? 'end' : WORD_ALPHABET[k]!);
+  return (
+    <figure className="seq-next" data-testid="next-bars">
+      <div className="seq-bars" role="img" aria-label={`After “${prompt}”, the likeliest next characters: ${top.slice(0, 5).map((t) => `${name(t.k)} ${Math.round(t.value * 100)}%`).join(', ')}`}>
+        {Array.from(p, (value, k) => (
+          <div key={k} className="seq-bar" style={{ '--p': String(value) } as React.CSSProperties} data-char={name(k)}>
+            <span className="seq-bar-fill" />
+            <span className="seq-bar-label">{k === 0 ? '⏎' : WORD_ALPHABET[k]}</span>
+          </div>
+        ))}
+      </div>
+      <figcaption>
+        After “{prompt}” the likeliest next character is <strong data-testid="next-best">{name(best.k)}</strong> ({Math.round(best.value * 100)}%). ⏎ is the end
+        of the word.
+      </figcaption>
+    </figure>
+  );
 }

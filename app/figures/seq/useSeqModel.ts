@@ -1,0 +1,82 @@
+/**
+ * What every sequence figure does with its model: create it in the shared session once the backend is ready,
+ * follow its slow state, pause it off screen (the Figure lifecycle) and when the figure goes, and redraw from its
+ * views at most every DRAW_EVERY_MS (the latest view wins), outside React.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useFigureFrame } from '../../ui/lesson/LessonContext';
+import { useOffscreenPause } from '../useOffscreenPause';
+import { ensureSequenceSession, liveSeqModel, seqCommands, subscribeSeqModel, useSequenceSession, type LiveSeqModel, type SeqModelOptions } from './sequenceModels';
+
+/** Least time between two redraws from views (about six a second). */
+export const DRAW_EVERY_MS = 160;
+
+const IDLE = { created: false, status: 'idle' as const, message: null };
+
+/**
+ * The live model `id` with `options` (a changed config starts it afresh), its slow state and commands.
+ *
+ * @example
+ * const { model, state, commands } = useSeqModel('spell', { config, hyper, seed });
+ */
+export function useSeqModel(id: string, options: SeqModelOptions, opts: { offscreenPause?: boolean } = {}) {
+  const phase = useSequenceSession((s) => s.phase);
+  const state = useSequenceSession(useShallow((s) => s.models[id] ?? IDLE));
+  const [model, setModel] = useState<LiveSeqModel | null>(null);
+  const key = JSON.stringify(options.config);
+  const latest = useRef(options);
+  latest.current = options;
+  useEffect(() => {
+    if (phase === 'idle') ensureSequenceSession();
+    if (phase === 'ready') setModel(liveSeqModel(id, latest.current));
+  }, [phase, id, key]);
+  const commands = seqCommands(id);
+  const frame = useFigureFrame();
+  useOffscreenPause({
+    visible: frame.visible || opts.offscreenPause === false,
+    pinned: frame.pinned,
+    status: state.status,
+    pause: commands.pause,
+    play: commands.play,
+  });
+  useEffect(() => () => seqCommands(id).pause(), [id]);
+  return { model, state, commands, phase };
+}
+
+/**
+ * Calls `draw` now and after views and evaluations of the models (at most every DRAW_EVERY_MS; a reset or an
+ * evaluation draws at once). `draw` is read fresh each time, so it may close over the latest props.
+ */
+export function useModelDrawing(models: readonly (LiveSeqModel | null)[], draw: () => void) {
+  const latest = useRef(draw);
+  latest.current = draw;
+  const ids = models.map((m) => (m ? `${m.id}:${JSON.stringify(m.config)}` : '')).join('|');
+  useEffect(() => {
+    const live = models.filter((m): m is LiveSeqModel => m !== null);
+    if (live.length === 0) return;
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const run = () => {
+      timer = null;
+      last = performance.now();
+      latest.current();
+    };
+    run();
+    const offs = live.map((m) =>
+      subscribeSeqModel(m.id, (what) => {
+        if (what !== 'view') {
+          if (timer) clearTimeout(timer);
+          return run();
+        }
+        if (!timer) timer = setTimeout(run, Math.max(0, last + DRAW_EVERY_MS - performance.now()));
+      }),
+    );
+    return () => {
+      if (timer) clearTimeout(timer);
+      offs.forEach((off) => off());
+    };
+    // The models are identified by ids (and configs).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [ids]);
+}
