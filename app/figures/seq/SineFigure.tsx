@@ -52,10 +52,10 @@ function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: 
       height: 240,
       x: { min: 0 },
       series: [
-        { id: 'clean', name: 'the wave without noise', reference: true },
-        { id: 'observed', name: 'observed (noisy)', color: 'text', dash: '', width: 1 },
-        { id: 'predicted', name: 'predicted one step ahead', color: 'class-b', dash: '', width: 2.5 },
-        { id: 'continued', name: 'its own continuation', color: 'class-a', dash: '7 4', width: 2.5 },
+        { id: 'clean', name: 'clean wave', reference: true },
+        { id: 'observed', name: 'observed', color: 'text', dash: '', width: 1 },
+        { id: 'predicted', name: 'one step ahead', color: 'class-b', dash: '', width: 2.5 },
+        { id: 'continued', name: 'its continuation', color: 'class-a', dash: '7 4', width: 2.5 },
       ],
     });
     const loss = createLineChart(
@@ -63,7 +63,7 @@ function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: 
       lossChartOptions('Loss', {
         label: 'Mean squared error of the next value during training: on training batches (solid) and on held-out waves (dashed)',
         yScale: 'log',
-        height: 240,
+        height: 190,
         series: [
           { id: 'loss', name: 'training batches', color: 'accent', dash: '', className: 'loss-line' },
           { id: 'heldout', name: 'held-out waves', color: 'class-a', dash: '7 4', width: 2.5 },
