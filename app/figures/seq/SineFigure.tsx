@@ -34,6 +34,13 @@ const range = (from: number, n: number) => Float64Array.from({ length: n }, (_, 
 
 type Wave = ReturnType<typeof sineSeries>;
 
+const LEGEND = [
+  { name: 'the wave without noise', color: 'muted', dash: '6 4', width: 2, faint: true },
+  { name: 'observed (noisy)', color: 'text', dash: '', width: 1 },
+  { name: 'predicted one step ahead', color: 'class-b', dash: '', width: 2.5 },
+  { name: 'its own continuation, after “now”', color: 'class-a', dash: '7 4', width: 2.5 },
+];
+
 function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: Elements) {
   const latest = useRef({ wave, noise });
   const redraw = useRef<() => void>(() => undefined);
@@ -47,9 +54,10 @@ function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: 
     const chart = createLineChart(els.wave.current!, {
       label: 'A held-out wave: the observed noisy values, the network’s one-step predictions, and its own continuation after “now”',
       xLabel: 'time step',
-      yLabel: 'value',
       yZero: false,
-      height: 240,
+      height: 220,
+      // The legend is HTML under the chart: four names do not fit in one row of the chart on a phone.
+      legend: false,
       x: { min: 0 },
       series: [
         { id: 'clean', name: 'clean wave', reference: true },
@@ -65,8 +73,8 @@ function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: 
         yScale: 'log',
         height: 190,
         series: [
-          { id: 'loss', name: 'training batches', color: 'accent', dash: '', className: 'loss-line' },
-          { id: 'heldout', name: 'held-out waves', color: 'class-a', dash: '7 4', width: 2.5 },
+          { id: 'loss', name: 'training', color: 'accent', dash: '', className: 'loss-line' },
+          { id: 'heldout', name: 'held-out', color: 'class-a', dash: '7 4', width: 2.5 },
           { id: 'floor', name: 'noise floor σ²', reference: true },
         ],
       }),
@@ -248,7 +256,17 @@ export default function SineFigure() {
               New wave
             </button>
           </div>
-          <div ref={els.wave} data-testid="sine-wave" />
+          <div ref={els.wave} className="sine-wave" data-testid="sine-wave" />
+          <ul className="sine-legend">
+            {LEGEND.map((l) => (
+              <li key={l.name}>
+                <svg width="24" height="10" aria-hidden="true">
+                  <line x1="0" x2="24" y1="5" y2="5" style={{ stroke: `var(--${l.color})`, strokeWidth: l.width, strokeDasharray: l.dash || 'none', opacity: l.faint ? 0.7 : 1 }} />
+                </svg>
+                {l.name}
+              </li>
+            ))}
+          </ul>
         </div>
         <div ref={els.loss} data-testid="sine-loss" />
       </div>

@@ -143,17 +143,10 @@ export default function UnrolledRnnFigure() {
           <span className="ur-gutter ur-h0">h₀ = 0</span>
           {letters.map((c, t) => (
             <div key={t} className={t === step ? 'ur-step is-chosen' : 'ur-step'}>
-              <button
-                type="button"
-                className="ur-cell"
-                aria-pressed={t === step}
-                aria-label={`Step ${t + 1}, reads ${quote(c)}: the same W, U and b`}
-                onClick={() => setPick({ step: t, unit })}
-              >
-                <span aria-hidden="true">h{t + 1}</span>
-                <span className="ur-weights" aria-hidden="true">
-                  W U b
-                </span>
+              <button type="button" className="ur-cell" aria-pressed={t === step} onClick={() => setPick({ step: t, unit })}>
+                <span>h{t + 1}</span>
+                <span className="visually-hidden"> from step {t + 1}, reading {quote(c)}, with the same </span>
+                <span className="ur-weights">W U b</span>
               </button>
               <span className="ur-x" aria-hidden="true">
                 ↑ {c}
