@@ -107,6 +107,14 @@ test.describe('recurrent networks', () => {
     await page.getByTestId('new-wave').click();
     await expect(wave).not.toHaveAttribute('data-continued', trained!);
 
+    // More noise is other training data: a fresh network starts, at step 0, and can train again.
+    await page.getByTestId('noise').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(figure.locator('.slider output')).toHaveText('0.15');
+    await expect.poll(() => readNumber(page, 'step-count'), { timeout: 30_000 }).toBe(0);
+    await expect(train).toBeEnabled({ timeout: 30_000 });
+    await expect.poll(() => readNumber(page, 'heldout-loss'), { timeout: 30_000 }).toBeGreaterThan(0.1);
+
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(consoleProblems).toEqual([]);
   });
