@@ -134,15 +134,15 @@ export const figures = {
   },
   'rnn-unrolled': {
     load: () => import('./seq/UnrolledRnnFigure'),
-    height: [600, 800],
+    height: [910, 1215],
     label: 'A recurrent network unrolled over the letters of a word, with its hidden state at every step',
-    alt: 'TODO',
+    alt: 'A text box holds a word (hello by default), with buttons for hello, olleh, banana and “Hi there!”; capitals are lowered and any character outside a to z is left out and named in a message. A note says the weights are random and untrained, with a button for new weights. Below, the network unrolled: a row of boxes h1, h2, h3… each labelled with the same W, U and b, joined by arrows from h0 = 0, with the letter read at each step under its box. Under the boxes, a heatmap of the hidden state: one column per step, eight rows for the eight units, blue for positive values, orange for negative and pale near zero. Choosing a cell, a box, or the step and unit controls writes that unit’s sum at that step with the real numbers: h_t[j] = tanh(input part + memory part + bias) = its value. Last, two strips of eight colours compare the final state after the word with the final state after its letters reversed, and give the distance between them.',
   },
   'rnn-sine': {
     load: () => import('./seq/SineFigure'),
-    height: [700, 900],
+    height: [1110, 1050],
     label: 'A small recurrent network learning to continue a noisy sine wave, live',
-    alt: 'TODO',
+    alt: 'Training controls (train, step, reset, speed), a noise slider from 0 to 0.5 and a new-start button over a recurrent network of 16 units learning, in a background thread, to predict the next value of noisy sine waves. Read-outs give the step, the batch loss, the loss on held-out waves, the time per batch and where it runs. A chart shows one wave the network never trained on: a thin line through the 40 noisy observed values, the clean wave as a faint dashed line across 80 steps, the network’s one-step-ahead predictions as a solid blue line over the observed part, and, after a dotted line marked “now” at step 39, its own continuation for 40 steps as a dashed orange line, each prediction fed back as the next input. Untrained, the predictions are nonsense; after a few hundred steps they follow the clean wave closely and the continuation keeps a wave shape but slowly drifts out of phase. A New wave button draws another held-out wave. A second chart, on a log scale, shows the training loss and the held-out loss falling within about a hundred steps and levelling off above a dashed line at the noise floor σ².',
   },
   'char-model': {
     load: () => import('./seq/SpellFigure'),

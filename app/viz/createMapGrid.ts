@@ -28,6 +28,8 @@ export interface MapGridOptions {
   onPick?: (channel: number, row: number, col: number) => void;
   /** Screen pixels per cell before CSS scaling (canvas resolution). */
   cell?: number;
+  /** Width in canvas pixels of the chosen cell's outline (default: a third of a cell), for maps CSS scales up a lot. */
+  outline?: number;
 }
 
 export interface MapGridData {
@@ -135,7 +137,7 @@ export function createMapGrid(el: HTMLElement, opts: MapGridOptions): MapGrid {
     if (selected && selected.channel < d.channels) {
       const ox = (selected.channel % columns) * (mapW + GAP * cell) + selected.col * cell;
       const oy = Math.floor(selected.channel / columns) * (mapH + GAP * cell) + selected.row * cell;
-      const line = Math.max(1, cell / 3);
+      const line = opts.outline ?? Math.max(1, cell / 3);
       ctx.lineWidth = line * 2;
       ctx.strokeStyle = '#000';
       ctx.strokeRect(ox - line, oy - line, cell + 2 * line, cell + 2 * line);

@@ -14,7 +14,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Rng } from '../rng';
 import type { TrainableModel } from '../types';
 import { createVariable } from '../weights';
-import { gateCount, type CellKind, type CellWeights, type Readout } from './cells';
+import { gateCount, type CellKind } from './cells';
 
 /** A recurrent model's shape and objective. */
 export interface RecurrentSpec {
@@ -176,18 +176,5 @@ export function createRecurrentModel(spec: RecurrentSpec, rng: Rng): RecurrentMo
   };
 }
 
-/**
- * The model's weights (as read back by the Trainer, in variable order) as the plain-JS cell and read-out.
- *
- * @example
- * const { cell, out } = toCellWeights(spec, snapshot.weights);
- * const steps = traceSequence(cell, [1, 2, 3]);
- */
-export function toCellWeights(spec: RecurrentSpec, weights: readonly Float32Array[]): { cell: CellWeights; out: Readout } {
-  const [kernel, recurrent, bias, outKernel, outBias] = weights;
-  if (!kernel || !recurrent || !bias || !outKernel || !outBias) throw new Error('A recurrent model has five weight arrays.');
-  return {
-    cell: { kind: spec.cell, inputSize: spec.inputSize, units: spec.units, kernel, recurrent, bias },
-    out: { kernel: outKernel, bias: outBias },
-  };
-}
+// The page-safe half (no TF.js) lives in cellWeights.ts; re-exported here so existing imports keep working.
+export { toCellWeights } from './cellWeights';

@@ -3,11 +3,11 @@
  * button. Starts the shared sequence session on mount.
  */
 import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { ensureSequenceSession, retrySequenceSession, useSequenceSession } from './sequenceModels';
 
 export function SeqLoader({ what }: { what: string }) {
-  const phase = useSequenceSession((s) => s.phase);
-  const error = useSequenceSession((s) => s.error);
+  const { phase, error } = useSequenceSession(useShallow((s) => ({ phase: s.phase, error: s.error })));
   useEffect(() => ensureSequenceSession(), []);
   if (phase === 'error') {
     return (

@@ -16,6 +16,8 @@ export interface StepMapOptions {
   onPick?: (step: number, unit: number) => void;
   /** Canvas pixels per cell (CSS scales the canvas to the container's width). */
   cell?: number;
+  /** Outline width of the chosen cell in canvas pixels (see createMapGrid). */
+  outline?: number;
 }
 
 export interface StepMap {
@@ -36,6 +38,7 @@ export function createStepMap(el: HTMLElement, opts: StepMapOptions): StepMap {
     diverging: opts.scale === 'signed',
     maxAbs: 1,
     cell: opts.cell ?? 6,
+    ...(opts.outline ? { outline: opts.outline } : {}),
     ...(opts.onPick ? { onPick: (_channel: number, row: number, col: number) => opts.onPick!(col, row) } : {}),
   });
   let shown = '';
