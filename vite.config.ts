@@ -31,7 +31,7 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1600,
     rollupOptions: {
-      input: { main: 'index.html', bench: 'bench.html', 'bench-cnn': 'bench-cnn.html', 'bench-convnetjs': 'bench-convnetjs.html' },
+      input: { main: 'index.html', bench: 'bench.html', 'bench-cnn': 'bench-cnn.html', 'bench-convnetjs': 'bench-convnetjs.html', 'bench-seq': 'bench-seq.html' },
     },
   },
   test: {

@@ -59,3 +59,41 @@ test('no main-thread task over 50 ms while the CNN trains, and the views refresh
   await expectLongTasksSeen(page, longTasks);
   expect(consoleProblems).toEqual([]);
 });
+
+test('no main-thread task over 50 ms while the spelling model trains and its samples refresh', async ({ page, consoleProblems }) => {
+  await page.goto('./#/learning-to-spell/spell');
+  await expect(page.getByTestId('train')).toBeEnabled({ timeout: 90_000 });
+  // Measure training, not the page still settling (fonts, the lesson's other figures loading).
+  await page.waitForTimeout(2000);
+  const longTasks = await watchLongTasks(page);
+  const before = await page.getByTestId('samples').innerText();
+  await page.getByTestId('train').click();
+  await page.waitForTimeout(5000);
+  expect(Number(await page.getByTestId('step-count').textContent())).toBeGreaterThan(30);
+  // The samples were redrawn from new weights meanwhile (the page's sampling is part of what is measured).
+  expect(await page.getByTestId('samples').innerText()).not.toBe(before);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  await page.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});
+
+test('no main-thread task over 50 ms while the LSTM trains with its gates on screen', async ({ page, consoleProblems }) => {
+  await page.goto('./#/lstm-gates/gates');
+  await expect(page.getByTestId('train')).toBeEnabled({ timeout: 90_000 });
+  await expect(page.getByTestId('gates-status')).not.toBeEmpty();
+  // Measure training, not the page still settling (fonts, the lesson's other figures loading).
+  await page.waitForTimeout(2000);
+  const longTasks = await watchLongTasks(page);
+  const picture = () => page.locator('[data-testid="gate-c"] canvas').evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const before = await picture();
+  await page.getByTestId('train').click();
+  await page.waitForTimeout(5000);
+  expect(await picture()).not.toBe(before);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  await page.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});

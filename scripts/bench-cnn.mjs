@@ -8,6 +8,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runPage } from './bench-page.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
@@ -15,23 +16,6 @@ const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
 // Seconds of training per measurement: the software GPUs and cpu are slow here, so they get longer.
 const SECONDS = { cpu: 25, wasm: 15, webgl: 30, webgpu: 40 };
 const SHAPE_STEPS = { cpu: 10, wasm: 100, webgl: 20, webgpu: 5 };
-
-async function runPage(browser, url, timeoutMs) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
-  page.on('console', (msg) => msg.type() === 'error' && problems.push(`console: ${msg.text()}`));
-  try {
-    await page.goto(url);
-    await page.waitForFunction(() => window.__benchResult !== undefined, null, { timeout: timeoutMs, polling: 500 });
-    return { ...(await page.evaluate(() => window.__benchResult)), problems };
-  } catch (err) {
-    return { ok: false, error: String(err).split('\n')[0], problems };
-  } finally {
-    await context.close().catch(() => undefined);
-  }
-}
 
 /**
  * Runs every CNN measurement and returns the rows and the headline; prints progress as it goes.

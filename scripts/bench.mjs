@@ -1,7 +1,7 @@
 // `npm run bench` (after `vite build`): times every TF.js backend on the course's two small workloads in headless
 // Chromium, each in a fresh page, and prints a table. Also asks the engine's own calibration what it would pick,
 // and drills a GPU loss on the GPU backends. Then the training lab's page against TensorFlow Playground's figures
-// (bench-lab.mjs) and the CNN lessons against ConvNetJS (bench-cnn.mjs).
+// (bench-lab.mjs), the CNN lessons against ConvNetJS (bench-cnn.mjs) and the sequence lessons (bench-seq.mjs).
 //
 // Exit code: non-zero only when a backend that started then crashed (an error or a crashed page while timing).
 // A backend that does not start is reported, not failed: that is what the fallback ranking is for.
@@ -12,6 +12,7 @@ import { chromiumLaunchOptions } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 import { ANCHORS, benchLabPage } from './bench-lab.mjs';
 import { benchCnn, benchConvNetJs, printCnn } from './bench-cnn.mjs';
+import { benchSeq, printSeq } from './bench-seq.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
@@ -123,6 +124,7 @@ const labPage = await benchLabPage(browser, server.url);
 for (const r of labPage) if (r.error) failures.push(`lab page ${r.config}: ${r.error}`);
 
 const cnn = await benchCnn(browser, server.url);
+const seq = await benchSeq(browser, server.url);
 const convnetjs = await benchConvNetJs(browser, server.url);
 
 await browser.close();
@@ -184,6 +186,7 @@ for (const r of labPage.filter((r) => !r.error)) {
 console.log('spiral: 8-8 tanh, all 7 features, batch 10, 250 training points; circle: 4-2 tanh, X₁ and X₂, same.');
 
 printCnn(cnn, convnetjs);
+printSeq(seq);
 
 if (failures.length) {
   console.error(`\n${failures.length} backend(s) crashed after starting:\n  ${failures.join('\n  ')}`);

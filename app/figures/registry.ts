@@ -146,21 +146,21 @@ export const figures = {
   },
   'char-model': {
     load: () => import('./seq/SpellFigure'),
-    height: [1200, 1800],
+    height: [1680, 2170],
     label: 'A character-level language model learning English words live, with samples at several temperatures',
-    alt: 'TODO',
+    alt: 'Training controls and a menu for the recurrent cell (LSTM, GRU or plain RNN) over a character-level language model of 64 units that learns from 10,000 English words in a background thread. A chart shows the loss per character on training batches and on 2,000 held-out words falling from about 3.3 towards 2. Below, twelve words sampled from the model at the temperature chosen with a slider, each marked if it is a training word or a real English word the model never saw; then four columns of words sampled at temperatures 0.3, 0.7, 1 and 1.5; then a prompt box with 27 bars giving the probability of each next character after the prompt and a few completions of it. Before training the words are random letters; after a minute they look like English.',
   },
   'recall-race': {
     load: () => import('./seq/RecallRaceFigure'),
-    height: [1100, 1600],
+    height: [1160, 1100],
     label: 'A plain RNN and an LSTM trained side by side on a task that needs a long memory, with the gradient at every step',
-    alt: 'TODO',
+    alt: 'A plain RNN and an LSTM, 32 units each, train side by side on sequences of letters whose answer is the first letter (a, b, c or d); a slider sets the distance, from 5 to 60 letters. A table gives each network’s held-out accuracy, time to 99%, the size of its gradient at step 1, time per batch and steps. A chart plots both accuracies against seconds of training with a chance line at 25%: at distance 50 the LSTM climbs to 100% within a minute while the plain RNN stays at chance. A second chart, on a log scale, plots the size of the loss’s gradient at the hidden state of every time step: for the plain RNN it falls by a factor of ten every few steps back from the end; for the LSTM it falls far less.',
   },
   'lstm-gates': {
     load: () => import('./seq/GateViewFigure'),
-    height: [1200, 1800],
+    height: [1690, 2030],
     label: 'The LSTM’s forget, input and output gates and its cell state at every step of a sequence you type',
-    alt: 'TODO',
+    alt: 'The LSTM from the memory task, with its own training controls, reads a sequence typed in a box (or a random one). It says which first letter it answers and with what probability. Six heatmaps, one row per unit (32) and one column per letter read, show the forget gate, the input gate, the candidate, the cell state, the output gate and the hidden state at every step; gates run from pale (0) to dark (1), the others from orange (negative) through pale to blue (positive). In a trained network the forget gates are almost all dark and a few rows of the cell state keep one colour from the first letter to the last. Choosing a cell writes that unit’s equations at that step with the real numbers: each gate as sigmoid or tanh of its input part, its recurrent part and its bias, then the new cell state and hidden state.',
   },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),

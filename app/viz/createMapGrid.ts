@@ -28,6 +28,12 @@ export interface MapGridOptions {
   onPick?: (channel: number, row: number, col: number) => void;
   /** Screen pixels per cell before CSS scaling (canvas resolution). */
   cell?: number;
+  /**
+   * Name the chosen cell's value in the accessible label (default true). Maps redrawn many times a second with a
+   * chosen cell should say false: a label that changes with every redraw makes the browser update its
+   * accessibility tree each time (long tasks), and a screen reader cannot follow it anyway.
+   */
+  labelValue?: boolean;
   /** Width in canvas pixels of the chosen cell's outline (default: a third of a cell), for maps CSS scales up a lot. */
   outline?: number;
 }
@@ -90,8 +96,9 @@ export function createMapGrid(el: HTMLElement, opts: MapGridOptions): MapGrid {
       return;
     }
     const v = data.values[(selected.row * data.width + selected.col) * data.channels + selected.channel] ?? NaN;
+    const value = opts.labelValue === false ? '' : `, value ${v.toFixed(3)}`;
     label(
-      `${base}. Chosen: map ${selected.channel + 1}, row ${selected.row + 1}, column ${selected.col + 1}, value ${v.toFixed(3)}. Arrow keys move, Page Up and Page Down change map.`,
+      `${base}. Chosen: map ${selected.channel + 1}, row ${selected.row + 1}, column ${selected.col + 1}${value}. Arrow keys move, Page Up and Page Down change map.`,
     );
   };
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../rng';
-import { cellStep, gateCount, readout, softmax, traceSequence, type CellKind, type CellWeights } from './cells';
+import { cellStep, createStepper, gateCount, readoutInto, readout, softmax, traceSequence, type CellKind, type CellWeights } from './cells';
 import { createRecurrentModel, orthogonal, toCellWeights, type RecurrentSpec } from './recurrentModel';
 
 beforeAll(async () => {
@@ -76,6 +76,25 @@ describe('traceSequence', () => {
     const next = cellStep(w, 0, a[1]!.h, a[1]!.c);
     expect(Array.from(next.h)).toEqual(Array.from(a[2]!.h));
   });
+
+  for (const kind of KINDS) {
+    it(`the allocation-free ${kind} stepper (for sampling) computes what cellStep does`, () => {
+      const w = randomWeights(kind, 6, 5, 13);
+      const s = createStepper(w);
+      const seq = [3, 0, 5, 5, 1];
+      const trace = traceSequence(w, seq);
+      seq.forEach((k, t) => {
+        s.step(k);
+        for (let j = 0; j < 5; j++) expect(s.h[j]).toBeCloseTo(trace[t]!.h[j]!, 6);
+      });
+      const out = { kernel: Float32Array.from({ length: 10 }, (_, i) => i / 10 - 0.5), bias: Float32Array.from([0.1, -0.2]) };
+      const mine = readoutInto(out, s.h, new Float32Array(2));
+      readout(out, trace[4]!.h).forEach((y, k) => expect(mine[k]).toBeCloseTo(y, 5));
+      s.reset();
+      s.step(3);
+      trace[0]!.h.forEach((y, j) => expect(s.h[j]).toBeCloseTo(y, 6));
+    });
+  }
 
   it('softmax with a temperature: T = 1 is the plain softmax, low T sharpens, high T flattens', () => {
     const logits = [2, 1, 0];

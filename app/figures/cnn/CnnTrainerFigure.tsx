@@ -7,7 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { backendLabel } from '../../engine/backend';
+import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
@@ -190,7 +190,7 @@ export default function CnnTrainerFigure() {
 
   if (phase !== 'ready' || !model) return <DigitLoader what="the CNN" />;
   const ready = state.created;
-  const running = backend ? `${backendLabel(backend.name)}, in a background thread` : '…';
+  const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
 
   return (
     <div className="cnn-figure" data-testid="cnn-figure">

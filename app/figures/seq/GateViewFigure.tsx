@@ -10,7 +10,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { readRecall, RECALL_KEYS, RECALL_SYMBOLS } from '../../engine/data/sequences';
 import { createRng } from '../../engine/rng';
 import { readout, softmax, traceSequence, type StepTrace } from '../../engine/seq/cells';
-import { toCellWeights } from '../../engine/seq/recurrentModel';
+import { toCellWeights } from '../../engine/seq/cellWeights';
 import { DEFAULT_HYPER } from '../../engine/seq/tasks';
 import { useFigureSettings } from '../../state/figures';
 import { int, text, type ValuesOf } from '../../state/schema';
@@ -57,6 +57,11 @@ const column = (s: StepTrace, key: MapKey): Float32Array => {
   return s.gates[key]!.value;
 };
 
+/** Writes text only when it changed: an identical write still replaces the text node and costs a layout. */
+const setText = (el: Element | null | undefined, text: string) => {
+  if (el && el.textContent !== text) el.textContent = text;
+};
+
 const n = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : v.toFixed(3));
 /** A number inside a sum: negative values in brackets. */
 const term = (v: number) => (v < 0 ? `(${n(v)})` : n(v));
@@ -97,6 +102,9 @@ export default function GateViewFigure() {
   const maps = useRef<Partial<Record<MapKey, StepMap>>>({});
   const eqEl = useRef<HTMLDivElement>(null);
   const eqTitle = useRef<HTMLParagraphElement>(null);
+  const shownTex = useRef('');
+  const shownPick = useRef('');
+  const shownAt = useRef(0);
   const answerEl = useRef<HTMLDivElement>(null);
   const statusEl = useRef<HTMLParagraphElement>(null);
   const selection = useRef({ step: v.step, unit: v.unit });
@@ -134,30 +142,47 @@ export default function GateViewFigure() {
       map?.update(trace.map((s) => column(s, spec.key)), labels);
       map?.select(step, unit);
     }
-    if (eqEl.current) katex.render(equations(trace, step, unit), eqEl.current, { throwOnError: false, displayMode: true });
-    if (eqTitle.current) eqTitle.current.textContent = `Step ${step + 1} (it reads “${labels[step]}”), unit ${unit + 1}:`;
+    const tex = equations(trace, step, unit);
+    // While it trains the numbers change with every view; the equations (a KaTeX layout each time) follow every
+    // 2 s, in a task of their own after the maps' frame, and at once when the reader picks another cell or the
+    // training stops.
+    const picked = `${step}:${unit}:${read.symbols.join('')}`;
+    const now = picked !== shownPick.current || state.status !== 'playing';
+    if (tex !== shownTex.current && (now || performance.now() - shownAt.current > 2000)) {
+      shownTex.current = tex;
+      shownPick.current = picked;
+      shownAt.current = performance.now();
+      const write = () => {
+        if (eqEl.current && shownTex.current === tex) katex.render(tex, eqEl.current, { throwOnError: false, displayMode: true });
+      };
+      if (now) write();
+      else setTimeout(write, 80);
+    }
+    setText(eqTitle.current, `Step ${step + 1} (it reads “${labels[step]}”), unit ${unit + 1}:`);
     const p = softmax(readout(out, trace[trace.length - 1]!.h));
     const answer = answerEl.current;
     if (answer) {
       answer.querySelectorAll<HTMLElement>('[data-key]').forEach((el) => {
         const k = Number(el.dataset.key);
-        el.style.setProperty('--p', String(p[k] ?? 0));
-        el.querySelector('output')!.textContent = `${Math.round((p[k] ?? 0) * 100)}%`;
+        const share = (p[k] ?? 0).toFixed(2);
+        if (el.style.getPropertyValue('--p') !== share) el.style.setProperty('--p', share);
+        setText(el.querySelector('output'), `${Math.round((p[k] ?? 0) * 100)}%`);
       });
       const best = p.indexOf(Math.max(...p));
       const right = read.symbols[0]!;
       const say = answer.querySelector<HTMLElement>('[data-say]');
       if (say) {
-        say.textContent = `It answers ${RECALL_SYMBOLS[best]} (${Math.round(p[best]! * 100)}%): ${best === right ? 'right' : `wrong, the first letter was ${RECALL_SYMBOLS[right]}`}.`;
+        setText(say, `It answers ${RECALL_SYMBOLS[best]} (${Math.round(p[best]! * 100)}%): ${best === right ? 'right' : `wrong, the first letter was ${RECALL_SYMBOLS[right]}`}.`);
       }
     }
     if (statusEl.current) {
-      const steps = m.view.step;
+      // From the evaluations (every 2 s), not every view: a live region that changes six times a second is noise.
       const last = m.evaluations[m.evaluations.length - 1];
-      statusEl.current.textContent =
-        steps === 0
+      const text =
+        !last || last.step === 0
           ? 'This LSTM is untrained: its gates are where they started. Press Train (or train it in the previous lesson).'
-          : `Trained for ${steps} steps${last?.accuracy != null ? `; held-out accuracy ${Math.round(last.accuracy * 100)}%` : ''}.`;
+          : `Trained for ${last.step} steps; held-out accuracy ${Math.round((last.accuracy ?? 0) * 100)}%.`;
+      setText(statusEl.current, text);
     }
   };
   useModelDrawing([model], draw);

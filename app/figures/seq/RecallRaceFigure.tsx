@@ -5,7 +5,7 @@
  * the latest evaluation, on a log scale: the vanishing gradient through time, measured.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { backendLabel } from '../../engine/backend';
+import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { RECALL_LENGTHS } from '../../engine/data/sequences';
 import { DEFAULT_HYPER } from '../../engine/seq/tasks';
 import type { TrainerStatus } from '../../engine/types';
@@ -136,7 +136,7 @@ export default function RecallRaceFigure() {
   const status = joint(rnn.state.status, lstm.state.status);
   const ready = rnn.state.created && lstm.state.created;
   const message = rnn.state.message ?? lstm.state.message;
-  const running = backend ? `${backendLabel(backend.name)}, in a background thread` : '…';
+  const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
 
   return (
     <div className="seq-figure" data-testid="recall-figure">

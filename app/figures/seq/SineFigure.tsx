@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { backendLabel } from '../../engine/backend';
+import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { sineSeries } from '../../engine/data/sequences';
 import { toCellWeights } from '../../engine/seq/cellWeights';
 import { rollout } from '../../engine/seq/rollout';
@@ -197,7 +197,7 @@ export default function SineFigure() {
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the network" />;
   const ready = state.created;
-  const running = backend ? `${backendLabel(backend.name)}, in a background thread` : '…';
+  const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
 
   return (
     <div className="sine-figure" data-testid="sine-figure">

@@ -5,12 +5,12 @@
  * at most every SAMPLE_EVERY_MS while it trains.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { backendLabel } from '../../engine/backend';
+import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { WORD_ALPHABET, readText } from '../../engine/data/words';
 import { createRng, mixSeed } from '../../engine/rng';
 import { CELL_NAMES, type CellKind } from '../../engine/seq/cells';
-import { toCellWeights } from '../../engine/seq/recurrentModel';
-import { nextCharProbabilities, sampleWord, type CharModel } from '../../engine/seq/sampling';
+import { toCellWeights } from '../../engine/seq/cellWeights';
+import { nextCharProbabilities, sampleWords, type CharModel } from '../../engine/seq/sampling';
 import { DEFAULT_HYPER } from '../../engine/seq/tasks';
 import { useFigureSettings } from '../../state/figures';
 import { int, num, oneOf, text, type ValuesOf } from '../../state/schema';
@@ -141,25 +141,43 @@ export default function SpellFigure() {
   });
 
   const prompt = useMemo(() => readText(v.prompt), [v.prompt]);
-  const words = useMemo(() => {
-    const m = samples.model;
-    if (!m) return null;
-    const rng = (salt: number) => createRng(mixSeed(v.seed * 7919 + samples.version, salt));
-    const at = (t: number, n: number, salt: number, prefix?: number[]) => {
-      const g = rng(salt);
-      return Array.from({ length: n }, () => sampleWord(m, { temperature: t, rng: g, ...(prefix ? { prefix } : {}) }));
-    };
-    return {
-      main: at(v.temp, SAMPLES, 1),
-      columns: SIDE_BY_SIDE.map((t, i) => at(t, PER_COLUMN, 10 + i)),
-      completions: prompt.text ? at(v.temp, PER_COLUMN, 20, prompt.indices) : [],
-      next: prompt.text ? nextCharProbabilities(m, prompt.indices, v.temp) : null,
-    };
-  }, [samples, v.temp, v.seed, prompt]);
+  const draw = (salt: number, t: number, n: number, prefix?: number[]) =>
+    sampleWords(samples.model!, n, { temperature: t, rng: createRng(mixSeed(v.seed * 7919 + samples.version, salt)), ...(prefix ? { prefix } : {}) });
+  const words = useMemo(
+    () =>
+      samples.model
+        ? {
+            main: draw(1, v.temp, SAMPLES),
+            completions: prompt.text ? draw(20, v.temp, PER_COLUMN, prompt.indices) : [],
+            next: prompt.text ? nextCharProbabilities(samples.model, prompt.indices, v.temp) : null,
+          }
+        : null,
+    // draw reads samples and the seed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [samples, v.temp, v.seed, prompt],
+  );
+  // The four fixed-temperature columns follow in a task of their own, so no one task samples every word.
+  const [columnsOf, setColumnsOf] = useState<Samples | null>(null);
+  useEffect(() => {
+    const t = setTimeout(() => setColumnsOf(samples), 0);
+    return () => clearTimeout(t);
+  }, [samples]);
+  const lastColumns = useRef<string[][] | null>(null);
+  const columns = useMemo(
+    () => {
+      // Until the new columns are drawn, the previous ones stay (no flicker); a fresh model clears them.
+      if (!samples.model) lastColumns.current = null;
+      else if (columnsOf === samples) lastColumns.current = SIDE_BY_SIDE.map((t, i) => draw(10 + i, t, PER_COLUMN));
+      return lastColumns.current;
+    },
+    // draw reads samples and the seed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [columnsOf, samples, v.seed],
+  );
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the spelling model" />;
   const ready = state.created;
-  const running = backend ? `${backendLabel(backend.name)}, in a background thread` : '…';
+  const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
   const untrained = !model.view || model.view.step === 0;
 
   return (
@@ -227,7 +245,7 @@ export default function SpellFigure() {
         {SIDE_BY_SIDE.map((t, i) => (
           <section key={t} aria-label={`Samples at temperature ${t}`}>
             <h5>T = {t}</h5>
-            {words ? <WordList words={words.columns[i]!} origin={origin} testId={`column-${i}`} /> : null}
+            {columns ? <WordList words={columns[i]!} origin={origin} testId={`column-${i}`} /> : null}
           </section>
         ))}
       </div>

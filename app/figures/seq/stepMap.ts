@@ -38,6 +38,8 @@ export function createStepMap(el: HTMLElement, opts: StepMapOptions): StepMap {
     diverging: opts.scale === 'signed',
     maxAbs: 1,
     cell: opts.cell ?? 6,
+    // Redrawn with every view: a label naming the chosen value would change each time.
+    labelValue: false,
     ...(opts.outline ? { outline: opts.outline } : {}),
     ...(opts.onPick ? { onPick: (_channel: number, row: number, col: number) => opts.onPick!(col, row) } : {}),
   });
