@@ -95,3 +95,17 @@ test.describe('learning to spell', () => {
     expect(consoleProblems).toEqual([]);
   });
 });
+
+for (const backend of ['cpu', 'webgl', 'webgpu'] as const) {
+  test(`the spelling model trains on the ${backend} backend in the sequence worker when asked for`, async ({ page, consoleProblems }) => {
+    await openSpell(page, { search: `?backend=${backend}` });
+    await expect(page.getByTestId('backend-badge')).toHaveAttribute('data-backend', backend);
+    // Software GPUs are slow here: two steps are enough to prove the path works end to end.
+    await page.getByTestId('step').click();
+    await expect.poll(() => step(page), { timeout: 60_000 }).toBe(1);
+    await page.getByTestId('step').click();
+    await expect.poll(() => step(page), { timeout: 60_000 }).toBe(2);
+    expect(Number(await page.getByTestId('loss').textContent())).toBeGreaterThan(3); // ≈ ln 27 after two steps
+    expect(consoleProblems).toEqual([]);
+  });
+}

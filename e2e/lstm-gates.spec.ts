@@ -66,3 +66,23 @@ test.describe('LSTM gates', () => {
     expect(consoleProblems).toEqual([]);
   });
 });
+
+test.describe('the sequence lessons on a phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, hasTouch: true });
+  for (const [path, id] of [
+    ['./#/learning-to-spell/spell', 'spell-figure'],
+    ['./#/why-rnns-forget/race', 'recall-figure'],
+    ['./#/lstm-gates/gates', 'gates-figure'],
+  ] as const) {
+    test(`${id}: fits 360 px with no serious axe violations`, async ({ page, consoleProblems }) => {
+      await page.goto(path);
+      await expect(page.getByTestId(id)).toBeVisible({ timeout: 90_000 });
+      await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+      await page.getByTestId('step').tap();
+      await expect(page.getByTestId('train')).toBeEnabled();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(consoleProblems).toEqual([]);
+    });
+  }
+});

@@ -13,14 +13,14 @@ export function BackendBadge() {
   const panelId = useId();
 
   let text: string;
-  // Phones show the short form; the full text stays the button's accessible name.
+  // Phones show the short form (the full text follows for screen readers).
   let short: string;
   let detail: string;
   let tone = 'idle';
   switch (status.phase) {
     case 'idle':
       text = 'TF.js: not loaded';
-      short = 'TF.js idle';
+      short = 'not loaded';
       detail = 'TensorFlow.js loads with the first live figure, so pages without one stay light.';
       break;
     case 'choosing':
@@ -52,14 +52,15 @@ export function BackendBadge() {
         className={`backend-badge tone-${tone}`}
         data-testid="backend-badge"
         data-backend={status.phase === 'ready' ? status.choice.name : ''}
-        aria-label={text}
         aria-expanded={open}
         aria-controls={panelId}
         onClick={() => setOpen((o) => !o)}
       >
         <span className="wide-only">{text}</span>
-        <span className="narrow-only" aria-hidden="true">
+        {/* Phones: the short form, then the full text for screen readers; the name starts with what is seen. */}
+        <span className="narrow-only">
           {short}
+          <span className="visually-hidden"> ({text})</span>
         </span>
       </button>
       <div id={panelId} className="backend-detail" role="status" hidden={!open} data-testid="backend-detail">

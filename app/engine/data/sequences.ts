@@ -100,6 +100,19 @@ export function recallDataset({ n, length, seed }: { n: number; length: number; 
   return { xs, ys, n, inputDim: length * v, outputDim: RECALL_KEYS, length, symbols, keys };
 }
 
+/**
+ * One random recall sequence as text: a key a–d, then letters a–h.
+ *
+ * @example
+ * randomRecallSequence(8, 1);   // e.g. "cbhaegdf": the answer is "c"
+ */
+export function randomRecallSequence(length: number, seed: number): string {
+  const rng = createRng(seed);
+  let s = RECALL_SYMBOLS[rng.int(RECALL_KEYS)]!;
+  for (let t = 1; t < length; t++) s += RECALL_SYMBOLS[rng.int(RECALL_SYMBOLS.length)];
+  return s;
+}
+
 /** What `readRecall` made of a typed recall sequence. */
 export interface ReadRecall {
   /** Indices into RECALL_SYMBOLS. */

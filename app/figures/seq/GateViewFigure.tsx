@@ -7,8 +7,7 @@
  */
 import katex from 'katex';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { readRecall, RECALL_KEYS, RECALL_SYMBOLS } from '../../engine/data/sequences';
-import { createRng } from '../../engine/rng';
+import { randomRecallSequence as randomSequence, readRecall, RECALL_KEYS, RECALL_SYMBOLS } from '../../engine/data/sequences';
 import { readout, softmax, traceSequence, type StepTrace } from '../../engine/seq/cells';
 import { toCellWeights } from '../../engine/seq/cellWeights';
 import { DEFAULT_HYPER } from '../../engine/seq/tasks';
@@ -42,14 +41,6 @@ const MAPS = [
   { key: 'h', name: 'hidden state h', scale: 'signed', what: 'what the next step (and the answer) reads' },
 ] as const;
 type MapKey = (typeof MAPS)[number]['key'];
-
-/** A random task sequence of `length` letters (a key a–d, then a–h), from a seed. */
-export function randomSequence(length: number, seed: number): string {
-  const rng = createRng(seed);
-  let s = RECALL_SYMBOLS[rng.int(RECALL_KEYS)]!;
-  for (let t = 1; t < length; t++) s += RECALL_SYMBOLS[rng.int(RECALL_SYMBOLS.length)];
-  return s;
-}
 
 const column = (s: StepTrace, key: MapKey): Float32Array => {
   if (key === 'c') return s.c!.map((v) => Math.tanh(v));
@@ -268,7 +259,8 @@ export default function GateViewFigure() {
         </p>
       </div>
       <p ref={eqTitle} className="seq-eq-title" data-testid="gate-equations-title" />
-      <div ref={eqEl} className="seq-equations" data-testid="gate-equations" />
+      {/* Focusable: on a phone the equations scroll sideways, and a keyboard must be able to scroll them too. */}
+      <div ref={eqEl} className="seq-equations" data-testid="gate-equations" tabIndex={0} role="group" aria-label="The chosen unit’s equations at the chosen step" />
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
     </div>
   );

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BACKEND_LABEL } from '../../engine/backends/rank';
-import { RECALL_LENGTHS } from '../../engine/data/sequences';
+import { randomRecallSequence, RECALL_LENGTHS } from '../../engine/data/sequences';
 import { DEFAULT_HYPER } from '../../engine/seq/tasks';
 import type { TrainerStatus } from '../../engine/types';
 import { useFigureSettings } from '../../state/figures';
@@ -81,6 +81,8 @@ export default function RecallRaceFigure() {
       height: 190,
       yScale: 'log',
       x: { min: 1 },
+      // Four names do not fit inside a phone-sized chart: the legend is written under it.
+      legend: false,
       empty: 'The gradients appear with the first evaluation',
       series: [
         { id: 'rnn', name: 'plain RNN', color: 'class-a', dash: '', width: 2.5 },
@@ -134,6 +136,7 @@ export default function RecallRaceFigure() {
 
   if (rnn.phase !== 'ready' || !haveModels) return <SeqLoader what="the two networks" />;
   const status = joint(rnn.state.status, lstm.state.status);
+  const example = randomRecallSequence(v.length, 3);
   const ready = rnn.state.created && lstm.state.created;
   const message = rnn.state.message ?? lstm.state.message;
   const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
@@ -169,7 +172,7 @@ export default function RecallRaceFigure() {
       </TrainerControls>
       <p className="seq-task" data-testid="task-example">
         The distance is how many letters the network reads: each sequence has {v.length}, and the answer is the first, one of <kbd>a</kbd> <kbd>b</kbd> <kbd>c</kbd> <kbd>d</kbd>. Example:{' '}
-        <code>{exampleSequence(v.length)}</code> → <strong>c</strong>
+        <code>{example}</code> → <strong>{example[0]}</strong>
       </p>
       <table ref={readEl} className="seq-race" data-testid="race-table">
         <thead>
@@ -204,17 +207,15 @@ export default function RecallRaceFigure() {
       <p className="seq-hint">Both run on {running}.</p>
       <div className="seq-charts">
         <div ref={accEl} data-testid="recall-accuracy" />
-        <div ref={gradEl} data-testid="recall-gradients" />
+        <figure className="seq-chart">
+          <div ref={gradEl} data-testid="recall-gradients" />
+          <figcaption className="seq-legend">
+            Gradient at each step: <span className="seq-key-line seq-line-rnn">plain RNN</span> (solid orange),{' '}
+            <span className="seq-key-line seq-line-lstm">LSTM</span> (dashed blue); faint lines: the same at the first evaluation.
+          </figcaption>
+        </figure>
       </div>
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
     </div>
   );
-}
-
-/** A fixed example of the task at this length: "c" then letters a–h. */
-function exampleSequence(length: number): string {
-  const letters = 'hbadgefcbhaegdcf';
-  let s = 'c';
-  for (let t = 1; t < length; t++) s += letters[(t * 7) % letters.length];
-  return s;
 }
