@@ -14,6 +14,7 @@ import { loadImageSet, type MnistData } from '../data/mnist';
 import { createRng, mixSeed } from '../rng';
 import { createTrainer } from '../trainer';
 import type { BackendManager, BackendName, Dataset, Trainer } from '../types';
+import { createTrainingClock, createViewPoster, lossesAfter, type TrainingClock, type ViewPoster } from '../viewPacing';
 import { createTrainingWorkload } from '../workload';
 import { CLASSES, CNN, MLP, type ArchitectureSpec } from './architectures';
 import { createImageModel, type ImageModel } from './imageModel';
@@ -46,13 +47,10 @@ interface Entry {
   probe: number;
   /** Bumped by reset: evaluations started before it are dropped. */
   gen: number;
-  seconds: number;
-  playingSince: number | null;
+  clock: TrainingClock;
   rate: { t: number; examples: number }[];
   last: ModelView | null;
-  lastPostAt: number;
-  postTimer: ReturnType<typeof setTimeout> | null;
-  postedLossStep: number;
+  poster: ViewPoster<ModelView>;
   evaluating: boolean;
   /** An evaluation was asked for while one was running: run again when it ends. */
   evalAgain: boolean;
@@ -110,59 +108,27 @@ export function createImageSession(opts: SessionOptions) {
   }
 
   function makeView(entry: Entry, snap: NonNullable<Trainer['snapshot']>, maps: Float32Array[]): ModelView {
-    const losses = entry.trainer.losses;
-    const steps: number[] = [];
-    const values: number[] = [];
-    for (let i = 0; i < losses.length; i++) {
-      const p = losses.at(i)!;
-      if (p.x > entry.postedLossStep) {
-        steps.push(p.x);
-        values.push(p.y);
-      }
-    }
     const n = train?.n ?? 0;
     const examples = snap.epoch * n + Math.min(n, snap.batchInEpoch * entry.trainer.hyper.batchSize);
     const now = performance.now();
     entry.rate.push({ t: now, examples });
     while (entry.rate.length > 2 && now - entry.rate[0]!.t > 3000) entry.rate.shift();
     const first = entry.rate[0]!;
-    const examplesPerSecond = now > first.t && entry.playingSince !== null ? ((examples - first.examples) * 1000) / (now - first.t) : 0;
+    const examplesPerSecond = now > first.t && entry.clock.playing ? ((examples - first.examples) * 1000) / (now - first.t) : 0;
     return {
       step: snap.step,
       epoch: snap.epoch,
       batchInEpoch: snap.batchInEpoch,
       batchesPerEpoch: snap.batchesPerEpoch,
       examples,
-      seconds: entry.seconds,
+      seconds: entry.clock.seconds,
       examplesPerSecond,
       loss: snap.loss,
-      newLosses: { steps: Float64Array.from(steps), values: Float64Array.from(values) },
+      newLosses: lossesAfter(entry.trainer.losses, entry.poster.postedStep),
       weights: snap.weights,
       maps,
       probe: entry.probe,
     };
-  }
-
-  /** Posts the entry's latest view now, or when `viewEveryMs` has passed since the last one. */
-  function schedulePost(entry: Entry) {
-    if (entry.postTimer) return;
-    const wait = Math.max(0, entry.lastPostAt + viewEveryMs - performance.now());
-    entry.postTimer = setTimeout(() => {
-      entry.postTimer = null;
-      if (!entries.has(entry.id) || !entry.last) return;
-      entry.lastPostAt = performance.now();
-      const view = entry.last;
-      const lastStep = view.newLosses.steps[view.newLosses.steps.length - 1];
-      if (lastStep !== undefined) entry.postedLossStep = lastStep;
-      post({ type: 'view', id: entry.id, view });
-    }, wait);
-  }
-
-  function tick(entry: Entry) {
-    if (entry.playingSince === null) return;
-    const now = performance.now();
-    entry.seconds += (now - entry.playingSince) / 1000;
-    entry.playingSince = now;
   }
 
   async function evaluate(entry: Entry) {
@@ -216,7 +182,7 @@ export function createImageSession(opts: SessionOptions) {
       const evaluation: Evaluation = {
         step: snap.step,
         examples: entry.last?.examples ?? 0,
-        seconds: entry.seconds,
+        seconds: entry.clock.seconds,
         testLoss: testLoss / test.n,
         testAccuracy: testCorrect / test.n,
         trainLoss: trainLoss / sample,
@@ -231,8 +197,8 @@ export function createImageSession(opts: SessionOptions) {
       if (gen === entry.gen) fail(err, entry.id);
     } finally {
       entry.evaluating = false;
-      // Evaluation time is not training time: the clock restarts after it.
-      if (entry.playingSince !== null) entry.playingSince += performance.now() - started;
+      // Evaluation time is not training time.
+      entry.clock.exclude(performance.now() - started);
       entry.lastEvalAt = performance.now();
       if (entry.evalAgain && entries.has(entry.id)) {
         entry.evalAgain = false;
@@ -264,13 +230,10 @@ export function createImageSession(opts: SessionOptions) {
       model: null,
       probe: Math.max(0, Math.min(test.n - 1, cmd.probe)),
       gen: 0,
-      seconds: 0,
-      playingSince: null,
+      clock: createTrainingClock(),
       rate: [],
       last: null,
-      lastPostAt: 0,
-      postTimer: null,
-      postedLossStep: 0,
+      poster: createViewPoster(viewEveryMs, (view) => post({ type: 'view', id: cmd.id, view })),
       evaluating: false,
       evalAgain: false,
       lastEvalAt: 0,
@@ -292,17 +255,16 @@ export function createImageSession(opts: SessionOptions) {
     entries.set(cmd.id, entry);
     entry.trainer.subscribe((event) => {
       if (event.type === 'status') {
-        tick(entry);
-        entry.playingSince = event.status === 'playing' ? performance.now() : null;
+        entry.clock.setPlaying(event.status === 'playing');
         post({ type: 'status', id: entry.id, status: event.status, ...(event.message ? { message: event.message } : {}) });
         if (event.status === 'paused' || event.status === 'diverged') void evaluate(entry);
         return;
       }
-      tick(entry);
+      entry.clock.tick();
       const snap = event.snapshot;
       const maps = spec.layers.map((_, i) => snap.probes[`map${i}`] ?? new Float32Array(0));
       entry.last = makeView(entry, snap, maps);
-      schedulePost(entry);
+      entry.poster.offer(entry.last);
       const due = performance.now() - entry.lastEvalAt >= evalEveryMs;
       if (entry.trainer.status !== 'playing' || due) {
         if (snap.step !== entry.lastEvalStep) void evaluate(entry);
@@ -405,9 +367,9 @@ export function createImageSession(opts: SessionOptions) {
         return entry.trainer.setSpeed(cmd.stepsPerTick);
       case 'reset':
         entry.gen++;
-        entry.seconds = 0;
+        entry.clock.reset();
         entry.rate = [];
-        entry.postedLossStep = 0;
+        entry.poster.restart();
         entry.lastEvalStep = -1;
         return entry.trainer.reset(cmd.seed);
       case 'hyper':
@@ -417,7 +379,7 @@ export function createImageSession(opts: SessionOptions) {
         if (!entry.model || !entry.last) return;
         const maps = await mapsFor(entry.model, probePixels(entry.probe));
         entry.last = { ...entry.last, maps, probe: entry.probe, newLosses: { steps: new Float64Array(0), values: new Float64Array(0) } };
-        return schedulePost(entry);
+        return entry.poster.offer(entry.last);
       }
       case 'classify': {
         if (!entry.model) return;
@@ -426,7 +388,7 @@ export function createImageSession(opts: SessionOptions) {
       }
       case 'dispose':
         entry.gen++;
-        if (entry.postTimer) clearTimeout(entry.postTimer);
+        entry.poster.cancel();
         entry.trainer.dispose();
         entries.delete(cmd.id);
         return;
@@ -439,7 +401,7 @@ export function createImageSession(opts: SessionOptions) {
     },
     dispose() {
       for (const entry of entries.values()) {
-        if (entry.postTimer) clearTimeout(entry.postTimer);
+        entry.poster.cancel();
         entry.trainer.dispose();
       }
       entries.clear();

@@ -18,6 +18,7 @@ import { createBackendManager } from '../backend';
 import { loadWords, type WordList } from '../data/words';
 import { createTrainer } from '../trainer';
 import type { BackendManager, BackendName, Dataset, Trainer } from '../types';
+import { createTrainingClock, createViewPoster, lossesAfter, type TrainingClock, type ViewPoster } from '../viewPacing';
 import { createTrainingWorkload } from '../workload';
 import type { SeqCommand, SeqEvaluation, SeqEvent, SeqView } from './protocol';
 import { createRecurrentModel, type RecurrentModel } from './recurrentModel';
@@ -44,14 +45,12 @@ interface Entry {
   train: Dataset;
   heldOut: Dataset;
   gen: number;
-  seconds: number;
-  playingSince: number | null;
+  clock: TrainingClock;
   rate: { t: number; step: number }[];
-  last: SeqView | null;
-  lastPostAt: number;
-  postTimer: ReturnType<typeof setTimeout> | null;
-  postedLossStep: number;
+  poster: ViewPoster<SeqView>;
   evaluating: boolean;
+  /** Training examples seen at the latest snapshot. */
+  lastExamples: number;
   lastEvalAt: number;
   lastEvalStep: number;
 }
@@ -112,53 +111,22 @@ export function createSequenceSession(opts: SeqSessionOptions) {
   }
 
   function makeView(entry: Entry, snap: NonNullable<Trainer['snapshot']>): SeqView {
-    const losses = entry.trainer.losses;
-    const steps: number[] = [];
-    const values: number[] = [];
-    for (let i = 0; i < losses.length; i++) {
-      const p = losses.at(i)!;
-      if (p.x > entry.postedLossStep) {
-        steps.push(p.x);
-        values.push(p.y);
-      }
-    }
     const now = performance.now();
     entry.rate.push({ t: now, step: snap.step });
     while (entry.rate.length > 2 && now - entry.rate[0]!.t > 3000) entry.rate.shift();
     const first = entry.rate[0]!;
-    const msPerBatch = entry.playingSince !== null && snap.step > first.step ? (now - first.t) / (snap.step - first.step) : 0;
+    const msPerBatch = entry.clock.playing && snap.step > first.step ? (now - first.t) / (snap.step - first.step) : 0;
     const n = entry.train.n;
     return {
       step: snap.step,
       epoch: snap.epoch,
       examples: snap.epoch * n + Math.min(n, snap.batchInEpoch * entry.trainer.hyper.batchSize),
-      seconds: entry.seconds,
+      seconds: entry.clock.seconds,
       msPerBatch,
       loss: snap.loss,
-      newLosses: { steps: Float64Array.from(steps), values: Float64Array.from(values) },
+      newLosses: lossesAfter(entry.trainer.losses, entry.poster.postedStep),
       weights: snap.weights,
     };
-  }
-
-  function schedulePost(entry: Entry) {
-    if (entry.postTimer) return;
-    const wait = Math.max(0, entry.lastPostAt + viewEveryMs - performance.now());
-    entry.postTimer = setTimeout(() => {
-      entry.postTimer = null;
-      if (!entries.has(entry.id) || !entry.last) return;
-      entry.lastPostAt = performance.now();
-      const view = entry.last;
-      const lastStep = view.newLosses.steps[view.newLosses.steps.length - 1];
-      if (lastStep !== undefined) entry.postedLossStep = lastStep;
-      post({ type: 'view', id: entry.id, view });
-    }, wait);
-  }
-
-  function tick(entry: Entry) {
-    if (entry.playingSince === null) return;
-    const now = performance.now();
-    entry.seconds += (now - entry.playingSince) / 1000;
-    entry.playingSince = now;
   }
 
   async function evaluate(entry: Entry) {
@@ -188,8 +156,8 @@ export function createSequenceSession(opts: SeqSessionOptions) {
       if (gen !== entry.gen || !entries.has(entry.id)) return;
       const evaluation: SeqEvaluation = {
         step: snap.step,
-        seconds: entry.seconds,
-        examples: entry.last?.examples ?? 0,
+        seconds: entry.clock.seconds,
+        examples: entry.lastExamples,
         loss: lossV[0]!,
         accuracy: correctV ? correctV[0]! / rows : null,
         gradNorms: gradV ? Float32Array.from(gradV) : null,
@@ -200,8 +168,8 @@ export function createSequenceSession(opts: SeqSessionOptions) {
       if (gen === entry.gen) fail(err, entry.id);
     } finally {
       entry.evaluating = false;
-      // Evaluation time is not training time: the clock restarts after it.
-      if (entry.playingSince !== null) entry.playingSince += performance.now() - started;
+      // Evaluation time is not training time.
+      entry.clock.exclude(performance.now() - started);
       entry.lastEvalAt = performance.now();
     }
   }
@@ -221,14 +189,11 @@ export function createSequenceSession(opts: SeqSessionOptions) {
       train,
       heldOut,
       gen: 0,
-      seconds: 0,
-      playingSince: null,
+      clock: createTrainingClock(),
       rate: [],
-      last: null,
-      lastPostAt: 0,
-      postTimer: null,
-      postedLossStep: 0,
+      poster: createViewPoster(viewEveryMs, (view) => post({ type: 'view', id: cmd.id, view })),
       evaluating: false,
+      lastExamples: 0,
       lastEvalAt: 0,
       lastEvalStep: -1,
     };
@@ -244,16 +209,16 @@ export function createSequenceSession(opts: SeqSessionOptions) {
     entries.set(cmd.id, entry);
     entry.trainer.subscribe((event) => {
       if (event.type === 'status') {
-        tick(entry);
-        entry.playingSince = event.status === 'playing' ? performance.now() : null;
+        entry.clock.setPlaying(event.status === 'playing');
         post({ type: 'status', id: entry.id, status: event.status, ...(event.message ? { message: event.message } : {}) });
         if (event.status === 'paused' || event.status === 'diverged') void evaluate(entry);
         return;
       }
-      tick(entry);
+      entry.clock.tick();
       const snap = event.snapshot;
-      entry.last = makeView(entry, snap);
-      schedulePost(entry);
+      const view = makeView(entry, snap);
+      entry.lastExamples = view.examples;
+      entry.poster.offer(view);
       const due = performance.now() - entry.lastEvalAt >= evalEveryMs;
       if ((entry.trainer.status !== 'playing' || due) && snap.step !== entry.lastEvalStep) void evaluate(entry);
     });
@@ -263,7 +228,7 @@ export function createSequenceSession(opts: SeqSessionOptions) {
 
   function dispose(entry: Entry) {
     entry.gen++;
-    if (entry.postTimer) clearTimeout(entry.postTimer);
+    entry.poster.cancel();
     entry.trainer.dispose();
     entries.delete(entry.id);
   }
@@ -290,9 +255,9 @@ export function createSequenceSession(opts: SeqSessionOptions) {
         return entry.trainer.setSpeed(cmd.stepsPerTick);
       case 'reset':
         entry.gen++;
-        entry.seconds = 0;
+        entry.clock.reset();
         entry.rate = [];
-        entry.postedLossStep = 0;
+        entry.poster.restart();
         entry.lastEvalStep = -1;
         return entry.trainer.reset(cmd.seed);
       case 'hyper':
