@@ -83,8 +83,13 @@ test.describe('learning to spell', () => {
     expect(consoleProblems).toEqual([]);
   });
 
-  test('another cell starts a fresh model', async ({ page, consoleProblems }) => {
+  test('another cell, or a new seed, starts a fresh model', async ({ page, consoleProblems }) => {
     await openSpell(page);
+    await page.getByTestId('step').click();
+    await expect.poll(() => step(page)).toBe(1);
+    await page.getByRole('button', { name: 'New start (seed 1)' }).click();
+    await expect.poll(() => step(page)).toBe(0);
+    await expect(page.getByRole('button', { name: 'New start (seed 2)' })).toBeVisible();
     await page.getByTestId('step').click();
     await expect.poll(() => step(page)).toBe(1);
     await page.getByTestId('cell').selectOption('gru');

@@ -3,10 +3,9 @@
  * noisy sine waves. One held-out wave is drawn with the network's one-step-ahead predictions over the 40 observed
  * values and its own continuation for 40 more (each prediction fed back as the next input). The predictions are
  * computed here, in plain JavaScript, from each view's weights (engine/seq/rollout.ts); the page draws at most
- * every 160 ms, the latest view winning, and React renders only on slow state.
+ * every DRAW_EVERY_MS (useSeqModel.ts), the latest view winning, and React renders only on slow state.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { sineSeries } from '../../engine/data/sequences';
 import { toCellWeights } from '../../engine/seq/cellWeights';
@@ -17,17 +16,15 @@ import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
-import { createLineChart, lossChartOptions } from '../../viz/createLineChart';
-import { useOffscreenPause } from '../useOffscreenPause';
+import { createLineChart, lossChartOptions, type LineChart } from '../../viz/createLineChart';
 import { sineSchema } from './schema';
 import { SeqLoader } from './SeqLoader';
-import { existingSeqModel, liveSeqModel, seqCommands, subscribeSeqModel, useSequenceSession, type LiveSeqModel } from './sequenceModels';
+import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
+import { useModelDrawing, useSeqModel } from './useSeqModel';
 import './seq.css';
 
 const ID = 'sine';
-const commands = seqCommands(ID);
 const HORIZON = 40;
-const DRAW_EVERY_MS = 160;
 /** Held-out waves come from seeds far from the training data's (which mixes the model seed with 0 … 1023). */
 const WAVE_SEED = 424_242;
 const range = (from: number, n: number) => Float64Array.from({ length: n }, (_, i) => from + i);
@@ -42,13 +39,7 @@ const LEGEND = [
 ];
 
 function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: Elements) {
-  const latest = useRef({ wave, noise });
-  const redraw = useRef<() => void>(() => undefined);
-  useEffect(() => {
-    latest.current = { wave, noise };
-    redraw.current();
-  }, [wave, noise]);
-
+  const charts = useRef<{ chart: LineChart; loss: LineChart } | null>(null);
   useEffect(() => {
     if (!model) return;
     const chart = createLineChart(els.wave.current!, {
@@ -80,75 +71,68 @@ function useDrawing(model: LiveSeqModel | null, wave: Wave, noise: number, els: 
       }),
     );
 
-    const draw = () => {
-      const { wave: w, noise: sigma } = latest.current;
-      const view = model.view;
-      const spec = model.spec;
-      let predicted: Float32Array | null = null;
-      let continued: Float32Array | null = null;
-      if (view && spec) {
-        const { cell, out } = toCellWeights(spec, view.weights);
-        ({ oneStep: predicted, continued } = rollout(cell, out, w.values.subarray(0, SINE_STEPS), HORIZON));
-      }
-      chart.update({
-        series: {
-          clean: { x: range(0, SINE_STEPS + HORIZON), y: w.clean },
-          observed: { x: range(0, SINE_STEPS), y: w.values.subarray(0, SINE_STEPS) },
-          predicted: predicted ? { x: range(1, SINE_STEPS), y: predicted } : null,
-          continued: continued ? { x: range(SINE_STEPS, HORIZON), y: continued } : null,
-        },
-        markers: [{ x: SINE_STEPS - 1, label: 'now' }],
-      });
-      const evals = model.evaluations;
-      const steps = model.losses.steps;
-      const lastStep = Math.max(steps[steps.length - 1] ?? 0, 10);
-      loss.update({
-        x: steps,
-        series: {
-          loss: model.losses.values,
-          heldout: { x: evals.map((e) => e.step), y: evals.map((e) => e.loss) },
-          floor: sigma > 0 && steps.length > 0 ? { x: [0, lastStep], y: [sigma * sigma, sigma * sigma] } : null,
-        },
-      });
-      const r = els.readout.current;
-      if (!r) return;
-      const set = (key: string, text: string, value?: number) => {
-        const el = r.querySelector<HTMLElement>(`[data-${key}]`);
-        if (!el) return;
-        el.textContent = text;
-        if (value !== undefined) el.dataset.value = String(value);
-      };
-      const last = evals[evals.length - 1];
-      set('step', String(view?.step ?? 0), view?.step ?? 0);
-      set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(4) : '—', view?.loss ?? NaN);
-      set('heldout', last ? last.loss.toFixed(4) : '—', last?.loss ?? NaN);
-      set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(1)} ms` : '—');
-      // A fingerprint of the drawn predictions, for tests: it changes when training changes them.
-      if (els.wave.current && continued) els.wave.current.dataset.continued = Array.from(continued.subarray(0, 8), (x) => x.toFixed(3)).join(' ');
-    };
-    redraw.current = draw;
-    draw();
-    let lastAt = 0;
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const drawLatest = () => {
-      timer = null;
-      lastAt = performance.now();
-      draw();
-    };
-    const off = subscribeSeqModel(model.id, (what) => {
-      if (what !== 'view') return drawLatest();
-      if (!timer) timer = setTimeout(drawLatest, Math.max(0, lastAt + DRAW_EVERY_MS - performance.now()));
-    });
+    charts.current = { chart, loss };
     return () => {
-      if (timer) clearTimeout(timer);
-      off();
-      redraw.current = () => undefined;
+      charts.current = null;
       chart.destroy();
       loss.destroy();
     };
     // els holds refs only.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [model]);
+
+  const draw = () => {
+    if (!model || !charts.current) return;
+    const { chart, loss } = charts.current;
+    const w = wave;
+    const sigma = noise;
+    const view = model.view;
+    const spec = model.spec;
+    let predicted: Float32Array | null = null;
+    let continued: Float32Array | null = null;
+    if (view && spec) {
+      const { cell, out } = toCellWeights(spec, view.weights);
+      ({ oneStep: predicted, continued } = rollout(cell, out, w.values.subarray(0, SINE_STEPS), HORIZON));
+    }
+    chart.update({
+      series: {
+        clean: { x: range(0, SINE_STEPS + HORIZON), y: w.clean },
+        observed: { x: range(0, SINE_STEPS), y: w.values.subarray(0, SINE_STEPS) },
+        predicted: predicted ? { x: range(1, SINE_STEPS), y: predicted } : null,
+        continued: continued ? { x: range(SINE_STEPS, HORIZON), y: continued } : null,
+      },
+      markers: [{ x: SINE_STEPS - 1, label: 'now' }],
+    });
+    const evals = model.evaluations;
+    const steps = model.losses.steps;
+    const lastStep = Math.max(steps[steps.length - 1] ?? 0, 10);
+    loss.update({
+      x: steps,
+      series: {
+        loss: model.losses.values,
+        heldout: { x: evals.map((e) => e.step), y: evals.map((e) => e.loss) },
+        floor: sigma > 0 && steps.length > 0 ? { x: [0, lastStep], y: [sigma * sigma, sigma * sigma] } : null,
+      },
+    });
+    const r = els.readout.current;
+    if (!r) return;
+    const set = (key: string, text: string, value?: number) => {
+      const el = r.querySelector<HTMLElement>(`[data-${key}]`);
+      if (!el) return;
+      el.textContent = text;
+      if (value !== undefined) el.dataset.value = String(value);
+    };
+    const last = evals[evals.length - 1];
+    set('step', String(view?.step ?? 0), view?.step ?? 0);
+    set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(4) : '—', view?.loss ?? NaN);
+    set('heldout', last ? last.loss.toFixed(4) : '—', last?.loss ?? NaN);
+    set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(1)} ms` : '—');
+    // A fingerprint of the drawn predictions, for tests: it changes when training changes them.
+    if (els.wave.current && continued) els.wave.current.dataset.continued = Array.from(continued.subarray(0, 8), (x) => x.toFixed(3)).join(' ');
+  };
+  // Views and evaluations redraw (at most every DRAW_EVERY_MS); another wave or noise redraws at once.
+  useModelDrawing([model], draw);
+  useEffect(draw);
 }
 
 interface Elements {
@@ -161,39 +145,15 @@ export default function SineFigure() {
   const frame = useFigureFrame();
   const settings = useFigureSettings(frame.lesson, frame.id, sineSchema);
   const v = settings.values;
-  const phase = useSequenceSession((s) => s.phase);
   const backend = useSequenceSession((s) => s.backend);
-  const state = useSequenceSession(useShallow((s) => s.models[ID] ?? { created: false, status: 'idle' as const, message: null }));
-  const [model, setModel] = useState<LiveSeqModel | null>(() => existingSeqModel(ID) ?? null);
+  // The noise is part of the training data: a new noise makes the model afresh, a moment after the slider stops.
+  const config = useMemo(() => ({ task: 'sine' as const, cell: 'rnn' as const, noise: v.noise }), [v.noise]);
+  const { model, state, commands, phase } = useSeqModel(ID, { config, hyper: DEFAULT_HYPER.sine, seed: v.seed }, { recreateAfterMs: 300 });
   const [speed, setSpeed] = useState(Infinity);
   const els: Elements = { wave: useRef(null), loss: useRef(null), readout: useRef(null) };
   const wave = useMemo(() => sineSeries({ length: SINE_STEPS + HORIZON, noise: v.noise, seed: WAVE_SEED + v.wave }), [v.noise, v.wave]);
 
-  // The model for the current noise: made when the session is ready, made afresh (a moment after the slider
-  // stops) when the noise changes, since the noise is part of its training data.
-  const seedRef = useRef(v.seed);
-  seedRef.current = v.seed;
-  useEffect(() => {
-    if (phase !== 'ready') return;
-    if (model && model.config.task === 'sine' && model.config.noise === v.noise) return;
-    const timer = setTimeout(
-      () => setModel(liveSeqModel(ID, { config: { task: 'sine', cell: 'rnn', noise: v.noise }, hyper: DEFAULT_HYPER.sine, seed: seedRef.current })),
-      model ? 300 : 0,
-    );
-    return () => clearTimeout(timer);
-  }, [phase, model, v.noise]);
   useDrawing(model, wave, v.noise, els);
-
-  // A new seed starts the same data over from new initial weights.
-  const appliedSeed = useRef(v.seed);
-  useEffect(() => {
-    if (!state.created || appliedSeed.current === v.seed) return;
-    appliedSeed.current = v.seed;
-    commands.reset(v.seed);
-  }, [v.seed, state.created]);
-
-  useOffscreenPause({ visible: frame.visible, pinned: frame.pinned, status: state.status, pause: commands.pause, play: commands.play });
-  useEffect(() => () => commands.pause(), []);
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the network" />;
   const ready = state.created;

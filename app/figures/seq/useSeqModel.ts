@@ -15,31 +15,45 @@ export const DRAW_EVERY_MS = 160;
 const IDLE = { created: false, status: 'idle' as const, message: null };
 
 /**
- * The live model `id` with `options` (a changed config starts it afresh), its slow state and commands.
+ * The live model `id` with `options`, its slow state and commands. A changed config starts it afresh (after
+ * `recreateAfterMs` when a model exists, so a slider that is still moving does not rebuild it at every value);
+ * a changed seed resets it to new initial weights on the same data.
  *
  * @example
  * const { model, state, commands } = useSeqModel('spell', { config, hyper, seed });
  */
-export function useSeqModel(id: string, options: SeqModelOptions, opts: { offscreenPause?: boolean } = {}) {
+export function useSeqModel(id: string, options: SeqModelOptions, opts: { recreateAfterMs?: number } = {}) {
   const phase = useSequenceSession((s) => s.phase);
   const state = useSequenceSession(useShallow((s) => s.models[id] ?? IDLE));
   const [model, setModel] = useState<LiveSeqModel | null>(null);
   const key = JSON.stringify(options.config);
   const latest = useRef(options);
   latest.current = options;
+  // The seed the model was last built or reset with.
+  const appliedSeed = useRef(options.seed);
+  const delay = opts.recreateAfterMs ?? 0;
+  const made = model !== null;
   useEffect(() => {
     if (phase === 'idle') ensureSequenceSession();
-    if (phase === 'ready') setModel(liveSeqModel(id, latest.current));
-  }, [phase, id, key]);
+    if (phase !== 'ready') return;
+    const create = () => {
+      appliedSeed.current = latest.current.seed;
+      setModel(liveSeqModel(id, latest.current));
+    };
+    if (!made || delay === 0) return create();
+    const timer = setTimeout(create, delay);
+    return () => clearTimeout(timer);
+    // `made` only decides whether to wait: a model appearing must not start another round.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phase, id, key, delay]);
   const commands = seqCommands(id);
+  useEffect(() => {
+    if (!state.created || appliedSeed.current === options.seed) return;
+    appliedSeed.current = options.seed;
+    seqCommands(id).reset(options.seed);
+  }, [id, options.seed, state.created]);
   const frame = useFigureFrame();
-  useOffscreenPause({
-    visible: frame.visible || opts.offscreenPause === false,
-    pinned: frame.pinned,
-    status: state.status,
-    pause: commands.pause,
-    play: commands.play,
-  });
+  useOffscreenPause({ visible: frame.visible, pinned: frame.pinned, status: state.status, pause: commands.pause, play: commands.play });
   useEffect(() => () => seqCommands(id).pause(), [id]);
   return { model, state, commands, phase };
 }
