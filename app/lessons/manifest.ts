@@ -228,11 +228,59 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./lstm-gates.mdx'),
   },
   {
-    slug: 'attention-and-transformers',
-    title: 'Attention and transformers',
-    summary: 'Queries, keys and values, and a tiny transformer trained live.',
-    minutes: 35,
-    learn: ['Compute attention weights', 'Watch attention heads learn a task'],
+    slug: 'attention',
+    title: 'Attention',
+    summary: 'Queries, keys and values you can drag, and a model that learns where to look while it trains.',
+    minutes: 15,
+    learn: [
+      'Compute attention weights from a query and keys, and the weighted sum of the values',
+      'Explain why the scores are divided by √d',
+      'Watch an alignment sharpen from uniform to the right pattern as a model learns',
+    ],
+  },
+  {
+    slug: 'self-attention',
+    title: 'Self-attention and multi-head attention',
+    summary: 'Every token attends to every other, in several heads at once; and the mask that hides the future.',
+    minutes: 15,
+    learn: [
+      'Read an attention matrix row by row',
+      'Compare what different heads learned on the same task',
+      'Explain the causal mask of a language model',
+    ],
+  },
+  {
+    slug: 'positional-encoding',
+    title: 'Positional encoding',
+    summary: 'Attention alone cannot see order. Sine waves or learned vectors give every position its own signature.',
+    minutes: 12,
+    learn: [
+      'Show that attention without positions ignores order',
+      'Read a sinusoidal and a learned position encoding',
+      'See what a model cannot learn without them',
+    ],
+  },
+  {
+    slug: 'transformer-block',
+    title: 'The transformer block and a tiny GPT',
+    summary: 'Attention, an MLP, residuals and layer norm, stacked: a tiny GPT learns to spell in your browser.',
+    minutes: 20,
+    learn: [
+      'Name the parts of a transformer block and what each does',
+      'Follow one token through the model with its real numbers',
+      'Steer sampling with temperature and top-k',
+    ],
+  },
+  {
+    slug: 'why-transformers-won',
+    title: 'Why transformers won',
+    summary: 'All positions at once instead of one step at a time: timed on your machine, and the long-range task solved.',
+    minutes: 10,
+    learn: [
+      'Explain why a transformer trains faster than an RNN on parallel hardware',
+      'Time one training step of each on your own backend',
+      'See attention solve the memory task that defeats a plain RNN',
+    ],
   },
 ];
 
