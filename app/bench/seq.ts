@@ -21,7 +21,7 @@ import { createOptimizer } from '../engine/optimizers';
 import { createRng } from '../engine/rng';
 import { createSequenceSessionClient } from '../engine/seq/client';
 import type { SeqEvent } from '../engine/seq/protocol';
-import { createRecurrentModel } from '../engine/seq/recurrentModel';
+import { createSeqModel } from '../engine/seq/createModel';
 import { dataFor, DEFAULT_HYPER, specFor, type SeqModelConfig } from '../engine/seq/tasks';
 import type { BackendName, Dataset } from '../engine/types';
 
@@ -59,7 +59,7 @@ function buildStep(model: string, data: () => Dataset) {
       });
   }
   const config: SeqModelConfig = model === 'spell' ? { task: 'spell', cell: 'lstm' } : { task: 'recall', cell: model === 'rnn' ? 'rnn' : 'lstm', length: 20 };
-  const net = createRecurrentModel(specFor(config), createRng(1));
+  const net = createSeqModel(specFor(config), createRng(1));
   const optimizer = createOptimizer(hyper);
   const batcher = createBatcher(data(), 1);
   return () =>

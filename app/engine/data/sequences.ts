@@ -143,3 +143,47 @@ export function readRecall(raw: string): ReadRecall {
   else if (symbols.length > RECALL_LENGTHS.max) problem = `Use at most ${RECALL_LENGTHS.max} letters.`;
   return { symbols, dropped, problem };
 }
+
+/** The reversal task's tokens: the ten digits. */
+export const REVERSE_SYMBOLS = '0123456789';
+/** Digits per reversal sequence. */
+export const REVERSE_LENGTH = 8;
+
+export interface ReverseData extends Dataset {
+  /** Each sequence's digits, [n, length]. */
+  digits: Uint8Array;
+}
+
+/**
+ * Reverse a sequence: inputs are `length` random digits (one-hot), targets the same digits in reverse order (one
+ * one-hot per position), so output position i must find input position length − 1 − i. Sequences in `exclude`
+ * (as digit strings) are skipped, so held-out data can be kept apart from training data.
+ *
+ * @example
+ * const train = reverseDataset({ n: 4096, seed: 1 });
+ * const heldOut = reverseDataset({ n: 512, seed: 2, exclude: sequenceSet(train) });
+ */
+export function reverseDataset({ n, seed, length = REVERSE_LENGTH, exclude }: { n: number; seed: number; length?: number; exclude?: Set<string> }): ReverseData {
+  const v = REVERSE_SYMBOLS.length;
+  const rng = createRng(mixSeed(seed, 7 * length));
+  const digits = new Uint8Array(n * length);
+  const xs = new Float32Array(n * length * v);
+  const ys = new Float32Array(n * length * v);
+  for (let i = 0; i < n; ) {
+    const seq = Array.from({ length }, () => rng.int(v));
+    if (exclude?.has(seq.join(''))) continue;
+    seq.forEach((d, t) => {
+      digits[i * length + t] = d;
+      xs[(i * length + t) * v + d] = 1;
+      ys[(i * length + (length - 1 - t)) * v + d] = 1;
+    });
+    i++;
+  }
+  return { xs, ys, n, inputDim: length * v, outputDim: length * v, digits };
+}
+
+/** The sequences of a reversal data set as digit strings. */
+export function sequenceSet(data: ReverseData): Set<string> {
+  const length = data.inputDim / REVERSE_SYMBOLS.length;
+  return new Set(Array.from({ length: data.n }, (_, i) => Array.from(data.digits.subarray(i * length, (i + 1) * length)).join('')));
+}

@@ -3,7 +3,7 @@
  * without importing TF.js (recurrentModel.ts, which builds the TF.js model, re-exports it).
  */
 import type { CellWeights, Readout } from './cells';
-import type { RecurrentSpec } from './recurrentModel';
+import type { SeqSpec } from './tasks';
 
 /**
  * The model's weights (as read back by the Trainer, in variable order) as the plain-JS cell and read-out.
@@ -12,7 +12,8 @@ import type { RecurrentSpec } from './recurrentModel';
  * const { cell, out } = toCellWeights(spec, snapshot.weights);
  * const steps = traceSequence(cell, [1, 2, 3]);
  */
-export function toCellWeights(spec: RecurrentSpec, weights: readonly Float32Array[]): { cell: CellWeights; out: Readout } {
+export function toCellWeights(spec: SeqSpec, weights: readonly Float32Array[]): { cell: CellWeights; out: Readout } {
+  if (spec.cell === 'transformer') throw new Error('A transformer has no recurrent cell.');
   const [kernel, recurrent, bias, outKernel, outBias] = weights;
   if (!kernel || !recurrent || !bias || !outKernel || !outBias) throw new Error('A recurrent model has five weight arrays.');
   return {

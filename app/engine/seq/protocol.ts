@@ -3,8 +3,7 @@
  * Plain objects and typed arrays only, so they cross a worker boundary by structured clone.
  */
 import type { BackendChoice, BackendEvent, BackendName, Hyperparameters, TrainerStatus } from '../types';
-import type { RecurrentSpec } from './recurrentModel';
-import type { SeqModelConfig } from './tasks';
+import type { SeqModelConfig, SeqSpec } from './tasks';
 
 export type SeqCommand =
   | { type: 'init'; wordsUrl: string; override: BackendName | null }
@@ -32,7 +31,10 @@ export interface SeqView {
   loss: number;
   /** Batch losses since the previous view: step numbers and values. */
   newLosses: { steps: Float64Array; values: Float64Array };
-  /** [kernel, recurrentKernel, bias, outKernel, outBias] (see recurrentModel.ts). */
+  /**
+   * A recurrent model's [kernel, recurrentKernel, bias, outKernel, outBias] (see recurrentModel.ts), or a
+   * transformer's variables in the order of attention/spec.ts's `variableShapes`.
+   */
   weights: Float32Array[];
 }
 
@@ -43,8 +45,13 @@ export interface SeqEvaluation {
   examples: number;
   /** Mean loss on the held-out sequences. */
   loss: number;
-  /** Share of held-out sequences answered right (tasks with one answer per sequence), else null. */
+  /**
+   * Share of held-out sequences answered right (tasks with one answer per sequence; for the reversal task, every
+   * position right), else null.
+   */
   accuracy: number | null;
+  /** Share of positions right (the reversal task), else null. */
+  tokenAccuracy: number | null;
   /** ‖∂loss/∂h_t‖ for every step t, averaged over held-out sequences (tasks with one answer), else null. */
   gradNorms: Float32Array | null;
 }
@@ -55,7 +62,7 @@ export type SeqEvent =
   | { type: 'backend'; event: BackendEvent }
   | { type: 'ready'; choice: BackendChoice }
   | { type: 'error'; message: string; id?: string }
-  | { type: 'created'; id: string; spec: RecurrentSpec; config: SeqModelConfig }
+  | { type: 'created'; id: string; spec: SeqSpec; config: SeqModelConfig }
   | { type: 'status'; id: string; status: TrainerStatus; message?: string }
   | { type: 'view'; id: string; view: SeqView }
   | { type: 'evaluation'; id: string; evaluation: SeqEvaluation };

@@ -15,6 +15,7 @@ import type { Rng } from '../rng';
 import type { TrainableModel } from '../types';
 import { createVariable } from '../weights';
 import { gateCount, type CellKind } from './cells';
+import { sequenceSoftmaxLoss } from './seqLoss';
 
 /** A recurrent model's shape and objective. */
 export interface RecurrentSpec {
@@ -152,11 +153,7 @@ export function createRecurrentModel(spec: RecurrentSpec, rng: Rng): RecurrentMo
 
   function lossOf(pred: tf.Tensor2D, ys: tf.Tensor2D): tf.Scalar {
     if (spec.loss === 'mse') return tf.mean(tf.square(tf.sub(pred, ys)));
-    const rows = pred.size / o;
-    const logits = tf.reshape(pred, [rows, o]);
-    const targets = tf.reshape(ys, [rows, o]);
-    const picked = tf.sum(tf.mul(targets, tf.logSoftmax(logits)));
-    return tf.div(tf.neg(picked), tf.maximum(tf.sum(targets), 1));
+    return sequenceSoftmaxLoss(pred, ys, o);
   }
 
   return {

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readText, WORD_ALPHABET, wordDataset } from '../data/words';
 import { createRng } from '../rng';
-import { createRecurrentModel, toCellWeights } from './recurrentModel';
+import { createRecurrentModel, toCellWeights, type RecurrentSpec } from './recurrentModel';
 import { draw, nextCharProbabilities, sampleWord } from './sampling';
 import { specFor } from './tasks';
 
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 function model(cell: 'rnn' | 'lstm' | 'gru') {
-  const spec = specFor({ task: 'spell', cell });
+  const spec = specFor({ task: 'spell', cell }) as RecurrentSpec;
   const m = createRecurrentModel(spec, createRng(3));
   return { spec, m, weights: toCellWeights(spec, m.variables.map((v) => v.dataSync() as Float32Array)) };
 }

@@ -107,6 +107,41 @@ describe('sequence session', () => {
     session.dispose();
   });
 
+  it('trains transformers: the reversal model is scored on whole held-out sequences, and its weights come in the order of the spec', async () => {
+    const { session, next, views } = harness();
+    await session.handle({ type: 'init', wordsUrl: 'unused', override: null });
+    const tensorsBefore = tf.memory().numTensors;
+    const hyper = { learningRate: 0.005, batchSize: 32, optimizer: 'adam' as const };
+    await session.handle({ type: 'create', id: 'rev', config: { task: 'reverse', cell: 'transformer', positions: 'learned', heads: 2 }, hyper, seed: 1 });
+    const created = await next('created', (e) => e.id === 'rev');
+    expect(created.spec).toMatchObject({ cell: 'transformer', dModel: 32, heads: 2, layers: 1, length: 8, causal: false });
+    await session.handle({ type: 'step', id: 'rev', unit: 'batch', count: 5 });
+    const early = (await next('evaluation', (e) => e.id === 'rev' && e.evaluation.step === 5)).evaluation;
+    await session.handle({ type: 'step', id: 'rev', unit: 'batch', count: 195 });
+    const late = (await next('evaluation', (e) => e.id === 'rev' && e.evaluation.step === 200)).evaluation;
+    expect(early.accuracy).toBeLessThan(0.05);
+    expect(early.tokenAccuracy).toBeLessThan(0.3); // chance is 0.1 per position
+    expect(late.accuracy).toBeGreaterThan(0.95);
+    expect(late.tokenAccuracy).toBeGreaterThan(early.tokenAccuracy!);
+    expect(late.gradNorms).toBeNull();
+    await settle();
+    // token embedding 10 × 32, positions 8 × 32, then the block's first weights (layer norm gain and bias).
+    expect(views('rev').at(-1)!.weights.slice(0, 4).map((w) => w.length)).toEqual([320, 256, 32, 32]);
+
+    await session.handle({ type: 'create', id: 'gpt', config: { task: 'gpt', cell: 'transformer', layers: 2, heads: 4 }, hyper, seed: 1 });
+    expect((await next('created', (e) => e.id === 'gpt')).spec).toMatchObject({ causal: true, layers: 2, heads: 4, inputSize: 27 });
+    await session.handle({ type: 'step', id: 'gpt', unit: 'batch', count: 30 });
+    await next('evaluation', (e) => e.id === 'gpt' && e.evaluation.step === 30);
+    await settle();
+    const losses = lossesOf(views('gpt'));
+    expect(mean(losses.slice(0, 3))).toBeGreaterThan(3); // ln 27 ≈ 3.3
+    expect(mean(losses.slice(-5))).toBeLessThan(2.9);
+    await session.handle({ type: 'dispose', id: 'rev' });
+    await session.handle({ type: 'dispose', id: 'gpt' });
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    session.dispose();
+  });
+
   it('reports a diverging learning rate as a paused model with a message', async () => {
     const { session, next } = harness();
     await session.handle({ type: 'init', wordsUrl: 'unused', override: null });

@@ -21,7 +21,7 @@ import type { BackendManager, BackendName, Dataset, Trainer } from '../types';
 import { createTrainingClock, createViewPoster, lossesAfter, type TrainingClock, type ViewPoster } from '../viewPacing';
 import { createTrainingWorkload } from '../workload';
 import type { SeqCommand, SeqEvaluation, SeqEvent, SeqView } from './protocol';
-import { createRecurrentModel, type RecurrentModel } from './recurrentModel';
+import { createSeqModel, type SeqModel } from './createModel';
 import { dataFor, DEFAULT_HYPER, specFor, type SeqModelConfig } from './tasks';
 
 export interface SeqSessionOptions {
@@ -41,7 +41,7 @@ interface Entry {
   id: string;
   config: SeqModelConfig;
   trainer: Trainer;
-  model: RecurrentModel | null;
+  model: SeqModel | null;
   train: Dataset;
   heldOut: Dataset;
   gen: number;
@@ -89,7 +89,7 @@ export function createSequenceSession(opts: SeqSessionOptions) {
     const config: SeqModelConfig = { task: 'recall', cell: 'lstm', length: 30 };
     const sample = dataFor(config, 1).train;
     const workload = createTrainingWorkload('lstm32-recall30-b32', {
-      build: (rng) => createRecurrentModel(specFor(config), rng),
+      build: (rng) => createSeqModel(specFor(config), rng),
       data: { ...sample, n: 256, xs: sample.xs.subarray(0, 256 * sample.inputDim), ys: sample.ys.subarray(0, 256 * sample.outputDim) },
       hyper: DEFAULT_HYPER.recall,
     });
@@ -139,6 +139,9 @@ export function createSequenceSession(opts: SeqSessionOptions) {
     const data = entry.heldOut;
     const rows = Math.min(EVAL_ROWS, data.n);
     const oneAnswer = model.spec.readout === 'last';
+    // The reversal task is right only when every position is.
+    const wholeSequence = entry.config.task === 'reverse';
+    const classes = model.spec.outputSize;
     try {
       const scored = tf.tidy(() => {
         const xs = tf.tensor2d(data.xs.subarray(0, rows * data.inputDim), [rows, data.inputDim]);
@@ -146,12 +149,19 @@ export function createSequenceSession(opts: SeqSessionOptions) {
         const out: Record<string, tf.Tensor> = { loss: model.loss(xs, ys) };
         if (oneAnswer) {
           out.correct = tf.sum(tf.cast(tf.equal(tf.argMax(model.predict(xs), 1), tf.argMax(ys, 1)), 'float32'));
-          const g = Math.min(GRAD_ROWS, rows);
-          out.grads = model.stateGradientNorms(tf.slice(xs, [0, 0], [g, -1]), tf.slice(ys, [0, 0], [g, -1]));
+          if ('stateGradientNorms' in model) {
+            const g = Math.min(GRAD_ROWS, rows);
+            out.grads = model.stateGradientNorms(tf.slice(xs, [0, 0], [g, -1]), tf.slice(ys, [0, 0], [g, -1]));
+          }
+        }
+        if (wholeSequence) {
+          const right = tf.equal(tf.argMax(tf.reshape(model.predict(xs), [rows, -1, classes]), 2), tf.argMax(tf.reshape(ys, [rows, -1, classes]), 2));
+          out.correct = tf.sum(tf.cast(tf.all(right, 1), 'float32'));
+          out.tokens = tf.mean(tf.cast(right, 'float32'));
         }
         return out;
       });
-      const [lossV, correctV, gradV] = await Promise.all([scored.loss!.data(), scored.correct?.data(), scored.grads?.data()]);
+      const [lossV, correctV, gradV, tokensV] = await Promise.all([scored.loss!.data(), scored.correct?.data(), scored.grads?.data(), scored.tokens?.data()]);
       tf.dispose(Object.values(scored));
       if (gen !== entry.gen || !entries.has(entry.id)) return;
       const evaluation: SeqEvaluation = {
@@ -160,6 +170,7 @@ export function createSequenceSession(opts: SeqSessionOptions) {
         examples: entry.lastExamples,
         loss: lossV[0]!,
         accuracy: correctV ? correctV[0]! / rows : null,
+        tokenAccuracy: tokensV ? tokensV[0]! : null,
         gradNorms: gradV ? Float32Array.from(gradV) : null,
       };
       entry.lastEvalStep = snap.step;
@@ -176,7 +187,7 @@ export function createSequenceSession(opts: SeqSessionOptions) {
 
   async function create(cmd: Extract<SeqCommand, { type: 'create' }>) {
     await ready;
-    const list = cmd.config.task === 'spell' ? await wordList() : null;
+    const list = cmd.config.task === 'spell' || cmd.config.task === 'gpt' ? await wordList() : null;
     const old = entries.get(cmd.id);
     if (old) dispose(old);
     const spec = specFor(cmd.config);
@@ -198,7 +209,7 @@ export function createSequenceSession(opts: SeqSessionOptions) {
       lastEvalStep: -1,
     };
     entry.trainer = createTrainer({
-      build: (rng) => (entry.model = createRecurrentModel(spec, rng)),
+      build: (rng) => (entry.model = createSeqModel(spec, rng)),
       data: train,
       hyper: cmd.hyper,
       seed: cmd.seed,

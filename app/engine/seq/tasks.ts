@@ -7,21 +7,43 @@
  * | sine   | the wave's value            | every step: the next value      | mse     | 16 units |
  * | spell  | one of 27 characters        | every step: the next character | softmax | 64 units |
  * | recall | one of 8 letters            | after the last: the first      | softmax | 32 units |
+ *
+ * And the attention lessons' transformers (one-hot tokens in, softmax out):
+ *
+ * | task    | tokens               | read-out                            | model                                  |
+ * | ---     | ---                  | ---                                 | ---                                    |
+ * | reverse | 8 digits             | every position: the reversed digit  | 1 layer, d 32, 2 heads, not causal     |
+ * | gpt     | a word, one per char | every position: the next character  | 2 layers, d 32, 2 or 4 heads, causal   |
+ * | recall  | 8 letters            | after the last: the first           | 1 layer, d 32, 2 heads                 |
  */
-import { recallDataset, RECALL_KEYS, RECALL_SYMBOLS, sineDataset } from '../data/sequences';
+import type { PositionKind, TransformerSpec } from '../attention/spec';
+import { recallDataset, RECALL_KEYS, RECALL_SYMBOLS, REVERSE_LENGTH, REVERSE_SYMBOLS, reverseDataset, sequenceSet, sineDataset } from '../data/sequences';
 import { WORD_ALPHABET, wordDataset, type WordList } from '../data/words';
 import { mixSeed } from '../rng';
 import type { Dataset, Hyperparameters } from '../types';
 import type { CellKind } from './cells';
 import type { RecurrentSpec } from './recurrentModel';
 
-export type SeqTask = 'sine' | 'spell' | 'recall';
+export type SeqTask = 'sine' | 'spell' | 'recall' | 'reverse' | 'gpt';
 
-/** What to train: a task, a cell, and the task's own setting. */
+/** What to train: a task, a cell (or a transformer), and the task's own setting. */
 export type SeqModelConfig =
   | { task: 'sine'; cell: CellKind; noise: number }
   | { task: 'spell'; cell: CellKind }
-  | { task: 'recall'; cell: CellKind; length: number };
+  | { task: 'recall'; cell: CellKind | 'transformer'; length: number }
+  | { task: 'reverse'; cell: 'transformer'; positions: PositionKind; heads: number }
+  | { task: 'gpt'; cell: 'transformer'; layers: number; heads: number };
+
+/** Any model the session trains. */
+export type SeqSpec = RecurrentSpec | TransformerSpec;
+
+export const isTransformer = (spec: SeqSpec): spec is TransformerSpec => spec.cell === 'transformer';
+
+/** The transformers' width. */
+export const TRANSFORMER_D = 32;
+
+/** Positions of a word for the spelling models: the start mark and up to 9 letters. */
+export const WORD_STEPS = 10;
 
 /** Time steps of a sine window. */
 export const SINE_STEPS = 40;
@@ -33,6 +55,8 @@ export const DEFAULT_HYPER: Record<SeqTask, Hyperparameters> = {
   sine: { learningRate: 0.01, batchSize: 32, optimizer: 'adam' },
   spell: { learningRate: 0.01, batchSize: 32, optimizer: 'adam' },
   recall: { learningRate: 0.01, batchSize: 32, optimizer: 'adam' },
+  reverse: { learningRate: 0.005, batchSize: 32, optimizer: 'adam' },
+  gpt: { learningRate: 0.005, batchSize: 32, optimizer: 'adam' },
 };
 
 /**
@@ -41,8 +65,23 @@ export const DEFAULT_HYPER: Record<SeqTask, Hyperparameters> = {
  * @example
  * createRecurrentModel(specFor({ task: 'recall', cell: 'lstm', length: 30 }), createRng(1));
  */
-export function specFor(config: SeqModelConfig): RecurrentSpec {
-  const { cell } = config;
+export function specFor(config: SeqModelConfig): SeqSpec {
+  const d = TRANSFORMER_D;
+  if (config.task === 'reverse') {
+    const v = REVERSE_SYMBOLS.length;
+    return { cell: 'transformer', inputSize: v, outputSize: v, length: REVERSE_LENGTH, dModel: d, heads: config.heads, layers: 1, ffn: 2 * d,
+      positions: config.positions, causal: false, readout: 'every', loss: 'softmax' };
+  }
+  if (config.task === 'gpt') {
+    const v = WORD_ALPHABET.length;
+    return { cell: 'transformer', inputSize: v, outputSize: v, length: WORD_STEPS, dModel: d, heads: config.heads, layers: config.layers, ffn: 4 * d,
+      positions: 'learned', causal: true, readout: 'every', loss: 'softmax' };
+  }
+  if (config.task === 'recall' && config.cell === 'transformer') {
+    return { cell: 'transformer', inputSize: RECALL_SYMBOLS.length, outputSize: RECALL_KEYS, length: config.length, dModel: d, heads: 2, layers: 1,
+      ffn: 2 * d, positions: 'learned', causal: false, readout: 'last', loss: 'softmax' };
+  }
+  const cell = config.cell as CellKind;
   switch (config.task) {
     case 'sine':
       return { cell, units: 16, inputSize: 1, outputSize: 1, readout: 'every', loss: 'mse' };
@@ -73,5 +112,11 @@ export function dataFor(config: SeqModelConfig, seed: number, words?: WordList |
         train: recallDataset({ n: 4096, length: config.length, seed }),
         heldOut: recallDataset({ n: 512, length: config.length, seed: mixSeed(seed, 1000) }),
       };
+    case 'reverse': {
+      const train = reverseDataset({ n: 4096, seed });
+      return { train, heldOut: reverseDataset({ n: 512, seed: mixSeed(seed, 1000), exclude: sequenceSet(train) }) };
+    }
+    case 'gpt':
+      return dataFor({ task: 'spell', cell: 'lstm' }, seed, words);
   }
 }

@@ -11,7 +11,7 @@ import { create } from 'zustand';
 import { createChannel } from '../../engine/channel';
 import { createSequenceSessionClient, type SequenceSessionClient } from '../../engine/seq/client';
 import type { SeqEvaluation, SeqEvent, SeqView } from '../../engine/seq/protocol';
-import type { RecurrentSpec } from '../../engine/seq/recurrentModel';
+import type { SeqSpec } from '../../engine/seq/tasks';
 import type { SeqModelConfig } from '../../engine/seq/tasks';
 import type { BackendChoice, Hyperparameters, TrainerStatus } from '../../engine/types';
 import { mirrorBackendEvent, readAppParam, readBackendOverride, useBackendStatus } from '../../state/backend';
@@ -43,7 +43,7 @@ export const useSequenceSession = create<SessionState>()(() => ({
 export interface LiveSeqModel {
   id: string;
   config: SeqModelConfig;
-  spec: RecurrentSpec | null;
+  spec: SeqSpec | null;
   view: SeqView | null;
   evaluations: SeqEvaluation[];
   losses: { steps: number[]; values: number[] };
