@@ -42,7 +42,7 @@ export const MASKED_SCORE = -1e9;
 export const BLOCK_PARTS = ['ln1Gain', 'ln1Bias', 'wq', 'wk', 'wv', 'wo', 'ln2Gain', 'ln2Bias', 'w1', 'b1', 'w2', 'b2'] as const;
 export type BlockPart = (typeof BLOCK_PARTS)[number];
 
-export interface BlockWeights extends Record<BlockPart, Float32Array> {}
+export type BlockWeights = Record<BlockPart, Float32Array>;
 
 export interface TransformerWeights {
   /** [inputSize, dModel]. */
