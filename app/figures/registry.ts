@@ -162,6 +162,18 @@ export const figures = {
     label: 'The LSTM’s forget, input and output gates and its cell state at every step of a sequence you type',
     alt: 'The LSTM from the memory task, with its own training controls, reads a sequence typed in a box (or a random one). It says which first letter it answers and with what probability. Six heatmaps, one row per unit (32) and one column per letter read, show the forget gate, the input gate, the candidate, the cell state, the output gate and the hidden state at every step; gates run from pale (0) to dark (1), the others from orange (negative) through pale to blue (positive). In a trained network the forget gates are almost all dark and a few rows of the cell state keep one colour from the first letter to the last. Choosing a cell writes that unit’s equations at that step with the real numbers: each gate as sigmoid or tanh of its input part, its recurrent part and its bias, then the new cell state and hidden state.',
   },
+  'attention-reverse': {
+    load: () => import('./attention/ReverseFigure'),
+    height: [1400, 1900],
+    label: 'A one-layer transformer learning to reverse eight digits, with the attention of both heads as it learns',
+    alt: 'Training controls over a small transformer (one layer, two attention heads, 32 dimensions) that learns to reverse a sequence of eight digits. A box holds the digits it is shown (31415926 at first, or random ones); under it, the input and the model’s output digit by digit, each marked right or wrong, with the count right. Two heatmaps, one per head, have a row per output position and a column per input digit; each cell is the share of that position’s attention on that input, in percent, from pale (0) to dark (100). Untrained, every row is nearly even at about 12%; as it learns, the weight gathers on the diagonal from top right to bottom left, where output i reads input 9 − i. A line of six thumbnails keeps the two heads’ average at steps 0, 20, 40, 60, 80 and 150. Read-outs give the step, loss, the share of 512 held-out sequences reversed without a mistake and the share of digits right; charts plot the training loss and both accuracies against steps.',
+  },
+  'attention-heads': {
+    load: () => import('./attention/HeadsFigure'),
+    height: [1100, 1400],
+    label: 'The attention of every head of a small transformer on digits you type, with a head selector and the causal mask',
+    alt: 'Training controls over the reversal model of the attention lesson, with a menu for one head of 32 dimensions, two of 16 or four of 8 (default four). A box holds eight digits; under it, the input and the model’s output, each digit marked right or wrong. A row of small heatmaps, one per head, doubles as the head selector; the chosen head is drawn large, a row per output position and a column per input digit, each cell the share of attention in percent. Clicking a cell or moving over the map with the arrow keys writes that cell’s scaled score q·k/√d and its weight. A checkbox applies the causal mask to the same trained weights: the cells above the diagonal (each position’s future) are hatched and get weight 0, and the outputs that needed a later digit go wrong.',
+  },
   'kernel-editor': {
     load: () => import('./convolution/ConvolutionFigure'),
     height: [820, 1100],

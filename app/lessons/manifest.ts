@@ -248,6 +248,7 @@ export const lessons: readonly LessonMeta[] = [
       'Compare what different heads learned on the same task',
       'Explain the causal mask of a language model',
     ],
+    load: () => import('./self-attention.mdx'),
   },
   {
     slug: 'positional-encoding',

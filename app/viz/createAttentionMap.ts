@@ -24,6 +24,8 @@ export interface AttentionMapOptions {
   numbers?: boolean;
   /** Side of a cell in SVG units (the SVG scales to its container). */
   cell?: number;
+  /** A thumbnail: no labels or titles. */
+  compact?: boolean;
 }
 
 export interface AttentionMapData {
@@ -54,7 +56,7 @@ export function weightColour(w: number): string {
 
 export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): AttentionMap {
   const cell = opts.cell ?? 28;
-  const pad = { left: 34, top: 34 };
+  const pad = opts.compact ? { left: 1, top: 1 } : { left: 34, top: 34 };
   const hatch = `attn-hatch-${++patternId}`;
   const svg = d3.select(el).append('svg').attr('class', 'attention-map').attr('role', 'img');
   const defs = svg.append('defs');
@@ -130,8 +132,8 @@ export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): 
       .attr('x', (i) => (i % nc) * cell)
       .attr('y', (i) => Math.floor(i / nc) * cell)
       .attr('width', cell - 1)
-      .attr('height', cell - 1)
-      .on('pointerdown', opts.onPick ? (_e: PointerEvent, i: number) => pick(Math.floor(i / nc), i % nc) : null);
+      .attr('height', cell - 1);
+    if (opts.onPick) cells.selectAll<SVGRectElement, number>('rect').on('pointerdown', (_e: PointerEvent, i: number) => pick(Math.floor(i / nc), i % nc));
     text
       .selectAll('text')
       .data(opts.numbers && cell >= 24 ? index : [])
@@ -142,6 +144,7 @@ export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): 
   };
 
   const labels = (d: AttentionMapData) => {
+    if (opts.compact) return;
     rowLabels
       .selectAll('text')
       .data(d.rows)

@@ -22,14 +22,14 @@ import { createTrainingClock, createViewPoster, lossesAfter, type TrainingClock,
 import { createTrainingWorkload } from '../workload';
 import type { SeqCommand, SeqEvaluation, SeqEvent, SeqView } from './protocol';
 import { createSeqModel, type SeqModel } from './createModel';
-import { dataFor, DEFAULT_HYPER, specFor, type SeqModelConfig } from './tasks';
+import { dataFor, DEFAULT_HYPER, EVAL_EVERY_MS, specFor, type SeqModelConfig } from './tasks';
 
 export interface SeqSessionOptions {
   post(event: SeqEvent): void;
   /** Tests pass their own backend manager and word list. */
   backend?: BackendManager;
   loadWords?: (url: string, onProgress: (fraction: number) => void) => Promise<WordList>;
-  /** Training time between two evaluations. */
+  /** Training time between two evaluations (default: the task's EVAL_EVERY_MS, else 2 s). */
   evalEveryMs?: number;
   /** Least time between two views of one model. */
   viewEveryMs?: number;
@@ -70,7 +70,6 @@ const GRAD_ROWS = 32;
  */
 export function createSequenceSession(opts: SeqSessionOptions) {
   const post = opts.post;
-  const evalEveryMs = opts.evalEveryMs ?? 2000;
   const viewEveryMs = opts.viewEveryMs ?? 100;
   const manager = opts.backend ?? createBackendManager();
   const entries = new Map<string, Entry>();
@@ -230,7 +229,7 @@ export function createSequenceSession(opts: SeqSessionOptions) {
       const view = makeView(entry, snap);
       entry.lastExamples = view.examples;
       entry.poster.offer(view);
-      const due = performance.now() - entry.lastEvalAt >= evalEveryMs;
+      const due = performance.now() - entry.lastEvalAt >= (opts.evalEveryMs ?? EVAL_EVERY_MS[entry.config.task] ?? 2000);
       if ((entry.trainer.status !== 'playing' || due) && snap.step !== entry.lastEvalStep) void evaluate(entry);
     });
     await entry.trainer.ready;
