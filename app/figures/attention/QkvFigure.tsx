@@ -98,13 +98,15 @@ export default function QkvFigure() {
   });
 
   const texEl = useRef<HTMLDivElement>(null);
+  const term = (i: number) => `${weights[i]!.toFixed(2)}\\,${texPair(values[i]!)}`;
   const sharpTex = sharp === 1 ? '' : `${sharp.toFixed(2)}\\,`;
   const tex = [
     '\\begin{aligned}',
     `q\\cdot k_i &= (${scores.map((s) => s.toFixed(2)).join(',\\ ')}) \\\\`,
     `${sharpTex}\\tfrac{q\\cdot k_i}{\\sqrt{2}} &= (${scaled.map((s) => s.toFixed(2)).join(',\\ ')}) \\\\`,
     `w = \\operatorname{softmax}(\\ldots) &= (${weights.map((w) => w.toFixed(2)).join(',\\ ')}) \\\\`,
-    `o = \\textstyle\\sum_i w_i v_i &= ${weights.map((w, i) => `${w.toFixed(2)}\\,${texPair(values[i]!)}`).join(' + ')} \\\\`,
+    `o = \\textstyle\\sum_i w_i v_i &= ${term(0)} + ${term(1)} \\\\`,
+    `&\\quad + ${term(2)} + ${term(3)} \\\\`,
     `&= \\mathbf{${texPair(output)}}`,
     '\\end{aligned}',
   ].join('\n');
@@ -227,7 +229,8 @@ export default function QkvFigure() {
       </p>
 
       <div className="qkv-controls">
-        <Slider label="Sharpness (multiplies every score)" value={sharp} min={0.25} max={4} step={0.05} onChange={(x) => set({ sharp: x })} testId="sharpness" />
+        <Slider label="Sharpness" value={sharp} min={0.25} max={4} step={0.05} onChange={(x) => set({ sharp: x })} testId="sharpness" />
+        <p className="qkv-hint">Multiplies every score before softmax, as a longer query would.</p>
       </div>
       <div className="formula qkv-formula" ref={texEl} tabIndex={0} role="group" aria-label="The attention computation with the live numbers (scrolls sideways)" data-testid="qkv-formula" />
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />

@@ -16,7 +16,7 @@ import './attention.css';
 
 const SUB = ['₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈'];
 
-function Column({ kind, title, scores, weights, d }: { kind: 'raw' | 'scaled'; title: string; scores: number[]; weights: number[]; d: number }) {
+function Column({ kind, title, scores, weights, d, typical }: { kind: 'raw' | 'scaled'; title: string; scores: number[]; weights: number[]; d: number; typical: { label: string; value: number } }) {
   const id = useId();
   const best = weights.indexOf(Math.max(...weights));
   const slope = largestSoftmaxSlope(weights);
@@ -54,8 +54,10 @@ function Column({ kind, title, scores, weights, d }: { kind: 'raw' | 'scaled'; t
         </tbody>
       </table>
       <dl className="scl-stats">
-        <dt>Spread of the scores</dt>
+        <dt>Spread of these 8 scores</dt>
         <dd data-testid={`${kind}-spread`}>{spread(scores).toFixed(2)}</dd>
+        <dt>Expected spread, {typical.label}</dt>
+        <dd data-testid={`${kind}-typical`}>{typical.value.toFixed(2)}</dd>
         <dt>Largest weight</dt>
         <dd data-testid={`${kind}-top`}>{Math.round(weights[best]! * 100)}%</dd>
         <dt>Largest slope wᵢ(1 − wᵢ)</dt>
@@ -72,6 +74,8 @@ export default function ScalingFigure() {
   const d = 2 ** logd;
   const draw = useMemo(() => drawScaling(seed), [seed]);
   const at = useMemo(() => scalingAt(draw, d), [draw, d]);
+  // For one query, q · k over random keys has standard deviation |q|, and |q| is close to √d once d is large.
+  const length = Math.hypot(...draw.q.subarray(0, d));
 
   return (
     <div className="scl-figure" data-testid="scaling-figure">
@@ -83,11 +87,13 @@ export default function ScalingFigure() {
       </div>
       <p className="scl-note">
         Every entry of q and of the eight keys is random with mean 0 and variance 1, so each score q · kᵢ is a sum of{' '}
-        {d} random products. Their spread grows like √d = <strong>{Math.sqrt(d).toFixed(1)}</strong>.
+        {d} random products. For this query the scores spread like its length |q| ={' '}
+        <strong>{length.toFixed(1)}</strong>, close to √d = <strong>{Math.sqrt(d).toFixed(1)}</strong>. Eight scores
+        are a small sample, so their own spread wanders around that.
       </p>
       <div className="scl-columns">
-        <Column kind="raw" title="Raw: softmax(q · kᵢ)" scores={at.raw} weights={at.rawWeights} d={d} />
-        <Column kind="scaled" title="Scaled: softmax(q · kᵢ / √d)" scores={at.scaled} weights={at.scaledWeights} d={d} />
+        <Column kind="raw" title="Raw: softmax(q · kᵢ)" scores={at.raw} weights={at.rawWeights} d={d} typical={{ label: '|q|', value: length }} />
+        <Column kind="scaled" title="Scaled: softmax(q · kᵢ / √d)" scores={at.scaled} weights={at.scaledWeights} d={d} typical={{ label: '|q| / √d', value: length / Math.sqrt(d) }} />
       </div>
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />
     </div>

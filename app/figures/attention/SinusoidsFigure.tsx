@@ -10,17 +10,11 @@ import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
-import { fieldColour } from '../../viz/createDecisionPlane';
-import { createMapGrid, type MapGrid } from '../../viz/createMapGrid';
+import { createHeatmap, heatColour as rgb, type Heatmap } from './heatmap';
 import { signed } from './plane';
 import { encodingAt, similarityMatrix } from './positionsMath';
 import { MAX_POSITIONS, sinusoidsSchema } from './schema';
 import './attention.css';
-
-const rgb = (v: number) => {
-  const [r, g, b] = fieldColour(0.5 + v / 2);
-  return `rgb(${r} ${g} ${b})`;
-};
 
 function VectorBars({ vec, chosen }: { vec: Float32Array; chosen: number }) {
   const w = 4;
@@ -47,21 +41,19 @@ function SimilarityCurve({ row, pos }: { row: Float32Array; pos: number }) {
   const n = row.length;
   const W = 300;
   const H = 90;
-  const x = (j: number) => 6 + (j / Math.max(1, n - 1)) * (W - 12);
-  const y = (s: number) => H / 2 - (s * (H - 12)) / 2;
+  const x = (j: number) => 4 + (j / Math.max(1, n - 1)) * (W - 8);
+  const y = (s: number) => H / 2 - (s * (H - 8)) / 2;
   const d = Array.from(row, (s, j) => `${j === 0 ? 'M' : 'L'}${x(j).toFixed(1)},${y(s).toFixed(1)}`).join('');
   return (
-    <svg className="pe-curve" viewBox={`0 0 ${W} ${H}`} aria-hidden="true">
-      <line className="pe-zero" x1={0} x2={W} y1={y(0)} y2={y(0)} />
-      <line className="pe-now" x1={x(pos)} x2={x(pos)} y1={0} y2={H} />
-      <path className="pe-line" d={d} />
-      <text className="qkv-tick" x={2} y={10}>
-        +1
-      </text>
-      <text className="qkv-tick" x={2} y={H - 2}>
-        −1
-      </text>
-    </svg>
+    <div className="pe-curve-box" aria-hidden="true">
+      <span className="pe-curve-top">+1</span>
+      <span className="pe-curve-bottom">−1</span>
+      <svg className="pe-curve" viewBox={`0 0 ${W} ${H}`} preserveAspectRatio="none">
+        <line className="pe-zero" x1={0} x2={W} y1={y(0)} y2={y(0)} />
+        <line className="pe-now" x1={x(pos)} x2={x(pos)} y1={0} y2={H} />
+        <path className="pe-line" d={d} />
+      </svg>
+    </div>
   );
 }
 
@@ -81,26 +73,18 @@ export default function SinusoidsFigure() {
 
   const peEl = useRef<HTMLDivElement>(null);
   const simEl = useRef<HTMLDivElement>(null);
-  const maps = useRef<{ pe: MapGrid; sim: MapGrid } | null>(null);
+  const maps = useRef<{ pe: Heatmap; sim: Heatmap } | null>(null);
   useEffect(() => {
-    const peMap = createMapGrid(peEl.current!, {
+    const peMap = createHeatmap(peEl.current!, {
       label: 'Sinusoidal encodings: one row per position, one column per dimension',
-      diverging: true,
-      maxAbs: 1,
-      cell: 4,
-      outline: 1.5,
-      onPick: (_c, row, col) => {
+      onPick: (row, col) => {
         set({ pos: row });
         setDim(col);
       },
     });
-    const simMap = createMapGrid(simEl.current!, {
+    const simMap = createHeatmap(simEl.current!, {
       label: 'Similarity of every pair of positions: row i, column j',
-      diverging: true,
-      maxAbs: 1,
-      cell: 4,
-      outline: 1.5,
-      onPick: (_c, row, col) => {
+      onPick: (row, col) => {
         set({ pos: row });
         setOther(col);
       },
@@ -112,12 +96,12 @@ export default function SinusoidsFigure() {
     };
   }, [set]);
   useEffect(() => {
-    maps.current?.pe.update({ values: pe, height: n, width: dims, channels: 1 });
-    maps.current?.pe.select({ channel: 0, row: pos, col: chosenDim });
+    maps.current?.pe.update(pe, n, dims);
+    maps.current?.pe.select(pos, chosenDim);
   }, [pe, n, dims, pos, chosenDim]);
   useEffect(() => {
-    maps.current?.sim.update({ values: sim, height: n, width: n, channels: 1 });
-    maps.current?.sim.select({ channel: 0, row: pos, col: j ?? pos });
+    maps.current?.sim.update(sim, n, n);
+    maps.current?.sim.select(pos, j ?? pos);
   }, [sim, n, pos, j]);
 
   const first = Array.from(vec.subarray(0, 6), signed).join(', ');
