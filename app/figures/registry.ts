@@ -192,6 +192,42 @@ export const figures = {
     label: 'How far a unit in each layer of a convolution and pooling stack sees into the input',
     alt: 'A stack of layers drawn as square grids, left to right: a 28 × 28 input, then 5 × 5 convolution (24 × 24), 2 × 2 pooling (12 × 12), 5 × 5 convolution (8 × 8) and 2 × 2 pooling (4 × 4); menus switch to a stack with 3 × 3 convolutions, or to four 3 × 3 convolutions without pooling. Choosing a unit in any layer (by hovering, clicking, or focusing a grid and using the arrow keys, or with the layer menu) marks it in orange and shades in blue the units of every layer below that feed it, down to the patch of input pixels it sees. A sentence gives that patch’s rows, columns and size (16 × 16 for the last layer of the first stack) with the receptive-field sum written out, and a table lists every layer’s map size, receptive field and the distance between neighbouring units’ patches.',
   },
+  'attention-qkv': {
+    load: () => import('./attention/QkvFigure'),
+    height: [920, 1315],
+    label: 'One query attending over four keys: drag the vectors and watch the weights and the output',
+    alt: 'Two square planes. In the first, a query q (a black arrow) and four keys k₁ to k₄, arrows in orange with a circle, blue with a square, green with a triangle and purple with a diamond at their tips. In the second, the four values v₁ to v₄ with the same colours and shapes, and the output o as a dashed black arrow; thin dotted segments lay the weighted values w₁v₁ … w₄v₄ head to tail, ending at o. Every tip can be dragged, or focused and moved with the arrow keys. A table gives each key’s score q·kᵢ, the score divided by √2 and its softmax weight as a bar and a percentage; the values a key’s weight favours pull o towards them. A sharpness slider multiplies every score: above 1 the weights turn nearly all-or-nothing, below 1 they even out. A formula writes the whole computation with the live numbers.',
+  },
+  'attention-scaling': {
+    load: () => import('./attention/ScalingFigure'),
+    height: [660, 1250],
+    label: 'Why attention divides its scores by √d: the softmax of raw and scaled scores as d grows',
+    alt: 'A slider sets the dimension d of a random query and eight random keys, from 2 to 512, and a button draws new ones. Two tables side by side list the eight scores and their softmax weights as bars: on the left the raw dot products q·kᵢ, on the right the same divided by √d. Under each: the spread of the scores, the largest weight and softmax’s largest slope wᵢ(1 − wᵢ). As d grows the raw scores spread like √d (about 22 at d = 512), their softmax gives one key nearly 100% and its slope falls towards 0; the scaled scores keep a spread near 1 and their weights stay shared among several keys.',
+  },
+  'attention-reverse': {
+    load: () => import('./attention/ReverseStub'),
+    height: [120, 160],
+    label: 'A tiny transformer learning to reverse sequences of digits, with its attention per head',
+    alt: 'This figure is still being built.',
+  },
+  'positional-sinusoids': {
+    load: () => import('./attention/SinusoidsFigure'),
+    height: [920, 1290],
+    label: 'Sinusoidal position encodings as a heatmap, and the similarity of every pair of positions',
+    alt: 'Sliders set the number of positions (4 to 64), the number of dimensions (8 to 128) and a chosen position. A heatmap has one row per position and one column per dimension, orange for −1, pale for 0 and blue for +1: the first columns change colour quickly from row to row, the last ones hardly at all, like the hands of clocks turning at different speeds. A second heatmap gives the similarity of every pair of positions, the dot product of their encodings divided by d/2: 1 (blue) along the diagonal and the same along every line parallel to it, because it depends only on the distance between the two positions. Choosing a cell in either map (click, or arrow keys) picks a position: bars show its whole vector with the first numbers written out, and a curve shows its similarity to every position, highest at itself and falling with the distance.',
+  },
+  'positions-shuffle': {
+    load: () => import('./attention/ReverseStub'),
+    height: [120, 160],
+    label: 'The reversal model on a sequence you type, shuffled, with and without positions',
+    alt: 'This figure is still being built.',
+  },
+  'positions-compare': {
+    load: () => import('./attention/ReverseStub'),
+    height: [120, 160],
+    label: 'The reversal task trained with no positions, sinusoidal positions and learned positions',
+    alt: 'This figure is still being built.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

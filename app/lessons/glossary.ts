@@ -79,6 +79,16 @@ export const glossary = {
   gru: 'Gated recurrent unit: a simpler gated cell than the LSTM, with an update gate and a reset gate and no separate cell state.',
   gate: 'A vector of numbers between 0 and 1, made by a sigmoid, that multiplies another vector element by element: 0 blocks, 1 lets through.',
   'cell-state': 'The LSTM’s long-term memory: a vector changed only by the forget gate’s scaling and the input gate’s additions, so it can carry information across many steps.',
+  attention: 'A soft, trainable lookup: a query is compared with every key, the scores become weights by softmax, and the output is the weighted sum of the values.',
+  query: 'In attention, the vector that says what this position is looking for. It is compared with every key by a dot product.',
+  key: 'In attention, the vector each position offers to be matched against: the larger its dot product with the query, the more weight its value gets.',
+  value: 'In attention, the vector each position hands over if chosen: the output is a weighted sum of the values.',
+  'attention-weights': 'The numbers softmax makes from one query’s scores against all the keys: positive, summing to 1, saying how much of each value goes into the output.',
+  'dot-product': 'Multiply two vectors entry by entry and add up: q · k = q₁k₁ + q₂k₂ + …. Large when they point the same way and are long.',
+  embedding: 'A vector of learned numbers that stands for a token (a digit, a letter, a word); the model looks it up in a table and trains it like any weight.',
+  'permutation-equivariant': 'A function whose output is shuffled in exactly the same way when its input is shuffled: it cannot tell where anything was.',
+  'positional-encoding': 'A vector added to each token’s embedding that depends only on its position, so attention can tell first from last.',
+  'learned-position-embedding': 'A position encoding that is a table of trainable vectors, one per position, learned with the rest of the model (as in GPT-2).',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -237,6 +237,7 @@ export const lessons: readonly LessonMeta[] = [
       'Explain why the scores are divided by √d',
       'Watch an alignment sharpen from uniform to the right pattern as a model learns',
     ],
+    load: () => import('./attention.mdx'),
   },
   {
     slug: 'self-attention',
@@ -260,6 +261,7 @@ export const lessons: readonly LessonMeta[] = [
       'Read a sinusoidal and a learned position encoding',
       'See what a model cannot learn without them',
     ],
+    load: () => import('./positional-encoding.mdx'),
   },
   {
     slug: 'transformer-block',
