@@ -204,12 +204,6 @@ export const figures = {
     label: 'Why attention divides its scores by √d: the softmax of raw and scaled scores as d grows',
     alt: 'A slider sets the dimension d of a random query and eight random keys, from 2 to 512, and a button draws new ones. Two tables side by side list the eight scores and their softmax weights as bars: on the left the raw dot products q·kᵢ, on the right the same divided by √d. Under each: the spread of the scores, the largest weight and softmax’s largest slope wᵢ(1 − wᵢ). As d grows the raw scores spread like √d (about 22 at d = 512), their softmax gives one key nearly 100% and its slope falls towards 0; the scaled scores keep a spread near 1 and their weights stay shared among several keys.',
   },
-  'attention-reverse': {
-    load: () => import('./attention/ReverseStub'),
-    height: [120, 160],
-    label: 'A tiny transformer learning to reverse sequences of digits, with its attention per head',
-    alt: 'This figure is still being built.',
-  },
   'positional-sinusoids': {
     load: () => import('./attention/SinusoidsFigure'),
     height: [920, 1290],
@@ -217,16 +211,16 @@ export const figures = {
     alt: 'Sliders set the number of positions (4 to 64), the number of dimensions (8 to 128) and a chosen position. A heatmap has one row per position and one column per dimension, orange for −1, pale for 0 and blue for +1: the first columns change colour quickly from row to row, the last ones hardly at all, like the hands of clocks turning at different speeds. A second heatmap gives the similarity of every pair of positions, the dot product of their encodings divided by d/2: 1 (blue) along the diagonal and the same along every line parallel to it, because it depends only on the distance between the two positions. Choosing a cell in either map (click, or arrow keys) picks a position: bars show its whole vector with the first numbers written out, and a curve shows its similarity to every position, highest at itself and falling with the distance.',
   },
   'positions-shuffle': {
-    load: () => import('./attention/ReverseStub'),
-    height: [120, 160],
-    label: 'The reversal model on a sequence you type, shuffled, with and without positions',
-    alt: 'This figure is still being built.',
+    load: () => import('./attention/ShuffleFigure'),
+    height: [900, 1300],
+    label: 'The reversal model with and without positions, on digits you type and on the same digits shuffled',
+    alt: 'Training controls for two reversal models: the one with learned positions from the attention lesson, and one without positions. A box holds eight digits, with buttons to shuffle them and to undo the shuffle. For each model a card shows the input and its output, each digit marked right or wrong, and after a shuffle the shuffled input and its output. Under the model without positions a sentence counts the places where the shuffled output is exactly the old output moved with its input: all eight, always, however long it trains. The model with positions instead reverses the shuffled digits.',
   },
   'positions-compare': {
-    load: () => import('./attention/ReverseStub'),
-    height: [120, 160],
-    label: 'The reversal task trained with no positions, sinusoidal positions and learned positions',
-    alt: 'This figure is still being built.',
+    load: () => import('./attention/CompareFigure'),
+    height: [1500, 2000],
+    label: 'The reversal task trained with no positions, sinusoidal positions and learned positions, side by side',
+    alt: 'Training controls for three copies of the reversal model that differ only in their positions: none, sinusoidal and learned. A table gives each one’s share of held-out sequences reversed without a mistake, of single digits right, of attention on the mirror position and its steps, and a chart plots the first against steps: the two models with positions climb to 100% within a few hundred steps; the one without stays at 0%. Three small heatmaps show each model’s attention on 3 1 4 1 5 9 2 6, both heads averaged: the two with positions form the diagonal from top right to bottom left; the one without cannot. Below, the learned model’s position table (8 rows by 32 columns, red below zero, blue above), the cosine similarity of its 8 positions, and for comparison the sinusoids of the same positions.',
   },
 } as const satisfies Record<string, FigureSpec>;
 

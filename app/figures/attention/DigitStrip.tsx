@@ -5,6 +5,7 @@ export function DigitStrip({ input, output, label = 'model’s output' }: { inpu
   const want = [...input].reverse();
   const right = output.filter((d, i) => d === want[i]).length;
   return (
+    <div className="attn-strip-box">
     <table className="attn-strip" data-testid="digit-strip" data-right={right}>
       <caption className="visually-hidden">
         Input digits and the {label}: {right} of {output.length} right
@@ -24,11 +25,12 @@ export function DigitStrip({ input, output, label = 'model’s output' }: { inpu
               <span aria-hidden="true">{d === want[i] ? '✓' : '✗'}</span>
             </td>
           ))}
-          <td className="attn-strip-count" data-testid="strip-right">
-            {right}/{output.length}
-          </td>
         </tr>
       </tbody>
     </table>
+      <span className="attn-strip-count" data-testid="strip-right">
+        {right}/{output.length} right
+      </span>
+    </div>
   );
 }

@@ -88,9 +88,7 @@ export default function HeadsFigure() {
     const text = `${acc != null ? pct(acc) : '—'} after ${m.view?.step ?? 0} steps`;
     if (el && el.textContent !== text) el.textContent = text;
   };
-  useModelDrawing([model], draw);
-  // A new head, mask or digits redraws at once, without waiting for training.
-  useEffect(draw, [head, causal, read.digits?.join(''), model]); // eslint-disable-line react-hooks/exhaustive-deps
+  useModelDrawing([model], draw, [head, causal, read.digits?.join('')]);
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the reversal model" />;
   const out = trace ? predicted(trace) : null;

@@ -154,7 +154,7 @@ export default function ReverseFigure() {
       set('digit', last?.tokenAccuracy != null ? pct(last.tokenAccuracy) : '—');
       set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(0)} ms` : '—');
     }
-  });
+  }, [digitsKey]);
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the reversal model" />;
   const out = trace ? predicted(trace) : null;

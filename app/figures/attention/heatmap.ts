@@ -32,10 +32,11 @@ export function heatColour(v: number): string {
   return `rgb(${r} ${g} ${b})`;
 }
 
-export function createHeatmap(el: HTMLElement, opts: { label: string; onPick(row: number, col: number): void }): Heatmap {
+export function createHeatmap(el: HTMLElement, opts: { label: string; onPick?(row: number, col: number): void }): Heatmap {
   const canvas = document.createElement('canvas');
   canvas.className = 'pe-canvas';
-  canvas.tabIndex = 0;
+  // Only a heatmap whose cells can be chosen takes the focus.
+  if (opts.onPick) canvas.tabIndex = 0;
   canvas.setAttribute('role', 'img');
   el.appendChild(canvas);
   let data: { values: Float32Array; rows: number; cols: number } | null = null;
@@ -76,17 +77,19 @@ export function createHeatmap(el: HTMLElement, opts: { label: string; onPick(row
     ctx.putImageData(image, 0, 0);
     // The chosen row (thin) and cell (thick), black under yellow so they show on red, white and blue alike.
     const { row, col } = chosen;
-    for (const [width, colour] of [
-      [3, '#000'],
-      [1.5, '#ffd400'],
-    ] as const) {
-      ctx.lineWidth = width;
-      ctx.strokeStyle = colour;
-      ctx.strokeRect(1.5, row * cell, w - 3, cell);
-      ctx.lineWidth = width * 1.5;
-      ctx.strokeRect(col * cell - 2, row * cell - 2, cell + 4, cell + 4);
+    if (opts.onPick) {
+      for (const [width, colour] of [
+        [3, '#000'],
+        [1.5, '#ffd400'],
+      ] as const) {
+        ctx.lineWidth = width;
+        ctx.strokeStyle = colour;
+        ctx.strokeRect(1.5, row * cell, w - 3, cell);
+        ctx.lineWidth = width * 1.5;
+        ctx.strokeRect(col * cell - 2, row * cell - 2, cell + 4, cell + 4);
+      }
     }
-    const label = `${opts.label}: ${rows} rows by ${cols} columns. Chosen: row ${row}, column ${col}, value ${(values[row * cols + col] ?? 0).toFixed(2)}. Arrow keys move.`;
+    const label = !opts.onPick ? `${opts.label}: ${rows} rows by ${cols} columns.` : `${opts.label}: ${rows} rows by ${cols} columns. Chosen: row ${row}, column ${col}, value ${(values[row * cols + col] ?? 0).toFixed(2)}. Arrow keys move.`;
     if (canvas.getAttribute('aria-label') !== label) canvas.setAttribute('aria-label', label);
   };
   const schedule = () => {
@@ -96,7 +99,7 @@ export function createHeatmap(el: HTMLElement, opts: { label: string; onPick(row
     if (!data) return;
     chosen = { row: Math.max(0, Math.min(data.rows - 1, row)), col: Math.max(0, Math.min(data.cols - 1, col)) };
     schedule();
-    opts.onPick(chosen.row, chosen.col);
+    opts.onPick?.(chosen.row, chosen.col);
   };
   const onPointer = (e: PointerEvent) => {
     if (!data) return;
@@ -119,8 +122,10 @@ export function createHeatmap(el: HTMLElement, opts: { label: string; onPick(row
     e.preventDefault();
     pick(next[0], next[1]);
   };
-  canvas.addEventListener('pointerdown', onPointer);
-  canvas.addEventListener('keydown', onKey);
+  if (opts.onPick) {
+    canvas.addEventListener('pointerdown', onPointer);
+    canvas.addEventListener('keydown', onKey);
+  }
 
   return {
     update(values, rows, cols) {

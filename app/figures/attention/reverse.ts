@@ -81,3 +81,47 @@ export function mirrorShare(map: ArrayLike<number>, t: number): number {
   for (let i = 0; i < t; i++) s += map[i * t + (t - 1 - i)]!;
   return s / t;
 }
+
+/** The models of "Positional encoding"'s comparison, one per kind of position, trained together. */
+export const POSITION_IDS = { none: 'pos-none', sinusoidal: 'pos-sinusoidal', learned: 'pos-learned' } as const satisfies Record<PositionKind, string>;
+
+/**
+ * The cosine similarity of every pair of rows of a [rows, dims] table (1 on the diagonal).
+ *
+ * @example
+ * cosineMatrix(Float32Array.of(1, 0, 0, 1), 2, 2); // [1, 0, 0, 1]
+ */
+export function cosineMatrix(table: Float32Array, rows: number, dims: number): Float32Array {
+  const norms = Array.from({ length: rows }, (_, i) => {
+    let s = 0;
+    for (let k = 0; k < dims; k++) s += table[i * dims + k]! ** 2;
+    return Math.sqrt(s) || 1;
+  });
+  const out = new Float32Array(rows * rows);
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < rows; j++) {
+      let s = 0;
+      for (let k = 0; k < dims; k++) s += table[i * dims + k]! * table[j * dims + k]!;
+      out[i * rows + j] = s / (norms[i]! * norms[j]!);
+    }
+  }
+  return out;
+}
+
+/**
+ * A seeded reordering of 0 … n−1 that moves at least one place (Fisher–Yates, drawn again if it moved nothing).
+ *
+ * @example
+ * shuffleOrder(8, 3); // e.g. [5, 0, 7, 2, 1, 6, 3, 4]: place 0 now holds what was at place 5
+ */
+export function shuffleOrder(n: number, seed: number): number[] {
+  const rng = createRng(seed);
+  for (;;) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    for (let i = n - 1; i > 0; i--) {
+      const j = rng.int(i + 1);
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    if (n < 2 || order.some((v, i) => v !== i)) return order;
+  }
+}

@@ -60,11 +60,23 @@ export function useSeqModel(id: string, options: SeqModelOptions, opts: { recrea
 
 /**
  * Calls `draw` now and after views and evaluations of the models (at most every DRAW_EVERY_MS; a reset or an
- * evaluation draws at once). `draw` is read fresh each time, so it may close over the latest props.
+ * evaluation draws at once), and whenever one of `redrawOn` changes (what the reader typed or chose: the figure
+ * must follow it while training is paused too). `draw` is read fresh each time, so it may close over the latest
+ * props.
  */
-export function useModelDrawing(models: readonly (LiveSeqModel | null)[], draw: () => void) {
+export function useModelDrawing(models: readonly (LiveSeqModel | null)[], draw: () => void, redrawOn: readonly unknown[] = []) {
   const latest = useRef(draw);
   latest.current = draw;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    latest.current();
+    // Only the listed values: a redraw for what the reader changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, redrawOn);
   const ids = models.map((m) => (m ? `${m.id}:${JSON.stringify(m.config)}` : '')).join('|');
   useEffect(() => {
     const live = models.filter((m): m is LiveSeqModel => m !== null);
