@@ -89,6 +89,10 @@ export const glossary = {
   'permutation-equivariant': 'A function whose output is shuffled in exactly the same way when its input is shuffled: it cannot tell where anything was.',
   'positional-encoding': 'A vector added to each token’s embedding that depends only on its position, so attention can tell first from last.',
   'learned-position-embedding': 'A position encoding that is a table of trainable vectors, one per position, learned with the rest of the model (as in GPT-2).',
+  'self-attention': 'Attention in which every position of a sequence makes its own query, key and value from its own vector, and attends to every position of the same sequence.',
+  'attention-head': 'One attention computation with its own query, key and value matrices. A layer with several heads runs them side by side on slices of the vector and joins their outputs.',
+  'multi-head-attention': 'Several attention heads in one layer, each with its own weights and its own pattern of attention; their outputs are put side by side and mixed by one more matrix.',
+  'causal-mask': 'Scores of −∞ (in practice a very large negative number) added where a position would look at a later one, so softmax gives the future exactly zero weight. Language models need it to predict each next token without seeing it.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;
