@@ -134,7 +134,7 @@ export default function CompareFigure() {
             <th scope="col">positions</th>
             <th scope="col">held-out sequences right</th>
             <th scope="col">digits right</th>
-            <th scope="col">weight on the mirror</th>
+            <th scope="col">on the mirror</th>
             <th scope="col">steps</th>
           </tr>
         </thead>

@@ -1,7 +1,7 @@
 import { REVERSE_SYMBOLS } from '../../engine/data/sequences';
 
 /** The input digits over the model's output, each output marked right or wrong against the true reverse. */
-export function DigitStrip({ input, output, label = 'model’s output' }: { input: readonly number[]; output: readonly number[]; label?: string }) {
+export function DigitStrip({ input, output, label = 'output' }: { input: readonly number[]; output: readonly number[]; label?: string }) {
   const want = [...input].reverse();
   const right = output.filter((d, i) => d === want[i]).length;
   return (

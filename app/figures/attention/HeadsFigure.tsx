@@ -117,7 +117,7 @@ export default function HeadsFigure() {
           causal mask (hide each position’s future)
         </label>
       </DigitsInput>
-      {read.digits && out ? <DigitStrip input={read.digits} output={out} label={causal ? 'output, masked' : 'model’s output'} /> : null}
+      {read.digits && out ? <DigitStrip input={read.digits} output={out} label={causal ? 'masked' : 'output'} /> : null}
       <div className="attn-head-picker" role="radiogroup" aria-label="Head to show large">
         {Array.from({ length: modelHeads }, (_, h) => (
           <label key={h} className={h + 1 === head ? 'is-chosen' : undefined} data-testid={`head-${h + 1}`}>
