@@ -67,18 +67,42 @@ export function LastAttention({ transformer, lstm, length, typed, onType }: Prop
     };
   }, []);
 
+  // What was last drawn: a view of the other model, or an unchanged one, draws nothing new.
+  const drawn = useRef<{ transformer: unknown; lstm: unknown; sequence: string }>({ transformer: null, lstm: null, sequence: '' });
+
   const draw = () => {
     const summary = summaryEl.current;
-    const letters = fitted.symbols.map((s) => RECALL_SYMBOLS[s]!);
-    const key = fitted.symbols[0]!;
     const t = transformer;
     if (!summary) return;
     if (!t?.view || !t.spec || !isTransformer(t.spec) || t.spec.length !== fitted.symbols.length) {
       setText(summary.querySelector('[data-heads]'), 'The attention appears once the transformer exists.');
       return;
     }
-    const spec: TransformerSpec = t.spec;
-    const trace = transformerTrace(spec, t.view.weights, fitted.symbols);
+    const sequence = fitted.symbols.join(',');
+    const last = drawn.current;
+    const sameSequence = last.sequence === sequence;
+    const lstmView = lstm?.view ?? null;
+    if (sameSequence && last.transformer === t.view && last.lstm === lstmView) return;
+    drawn.current = { transformer: t.view, lstm: lstmView, sequence };
+    if (!sameSequence || last.transformer !== t.view) drawTransformer(t, t.view);
+    if (lstm?.view && lstm.spec && !isTransformer(lstm.spec) && (!sameSequence || last.lstm !== lstmView)) {
+      const { cell, out } = toCellWeights(lstm.spec, lstm.view.weights);
+      const states = traceSequence(cell, fitted.symbols);
+      setText(summary.querySelector('[data-lstm]'), `The LSTM answers ${say(softmax(readout(out, states[states.length - 1]!.h)))}.`);
+    }
+  };
+
+  const say = (p: Float32Array) => {
+    const best = p.indexOf(Math.max(...p));
+    return `${RECALL_SYMBOLS[best]} (${pct(p[best]!)}), ${best === fitted.symbols[0] ? 'right' : 'wrong'}`;
+  };
+
+  const drawTransformer = (t: LiveSeqModel, view: NonNullable<LiveSeqModel['view']>) => {
+    const summary = summaryEl.current;
+    if (!summary) return;
+    const letters = fitted.symbols.map((s) => RECALL_SYMBOLS[s]!);
+    const spec = t.spec as TransformerSpec;
+    const trace = transformerTrace(spec, view.weights, fitted.symbols);
     const all = trace.blocks[0]!.weights;
     const T = fitted.symbols.length;
     const rows = new Float32Array(spec.heads * T);
@@ -97,7 +121,7 @@ export function LastAttention({ transformer, lstm, length, typed, onType }: Prop
     for (let h = 0; h < spec.heads; h++) for (let j = 0; j < T; j++) mean[j]! += rows[h * T + j]! / spec.heads;
     const top = mean.indexOf(Math.max(...mean));
     const heads = Array.from({ length: spec.heads }, (_, h) => `head ${h + 1} puts ${pct(rows[h * T]!)} of its weight on position 1`).join(', ');
-    const step = t.view.step;
+    const step = view.step;
     setText(
       summary.querySelector('[data-heads]'),
       step === 0
@@ -107,16 +131,7 @@ export function LastAttention({ transformer, lstm, length, typed, onType }: Prop
     const heldTest = summary.querySelector<HTMLElement>('[data-heads]');
     heldTest?.setAttribute('data-first-share', String(mean[0]));
     heldTest?.setAttribute('data-top-position', String(top + 1));
-    const say = (p: Float32Array) => {
-      const best = p.indexOf(Math.max(...p));
-      return `${RECALL_SYMBOLS[best]} (${pct(p[best]!)}), ${best === key ? 'right' : 'wrong'}`;
-    };
     setText(summary.querySelector('[data-transformer]'), `The transformer answers ${say(trace.probs)}.`);
-    if (lstm?.view && lstm.spec && !isTransformer(lstm.spec)) {
-      const { cell, out } = toCellWeights(lstm.spec, lstm.view.weights);
-      const states = traceSequence(cell, fitted.symbols);
-      setText(summary.querySelector('[data-lstm]'), `The LSTM answers ${say(softmax(readout(out, states[states.length - 1]!.h)))}.`);
-    }
   };
   useModelDrawing([transformer, lstm], draw);
   // A new sequence redraws at once.

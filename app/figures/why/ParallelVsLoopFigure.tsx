@@ -93,6 +93,8 @@ export default function ParallelVsLoopFigure() {
     return () => clearInterval(timer);
   }, [playing, length]);
 
+  // Phones get shorter panel titles: the SVG is drawn at its real size, so long ones would be cut off.
+  const narrow = width < 520;
   const maxColumns = Math.max(5, Math.min(12, Math.floor((width - LEFT) / 44)));
   const columns = visibleColumns(length, maxColumns);
   const colW = (width - LEFT - 8) / columns.length;
@@ -160,7 +162,7 @@ export default function ParallelVsLoopFigure() {
             </marker>
           </defs>
           <text x={4} y={16} className="pl-title">
-            RNN: {counts.rnnSteps} steps, each waiting for the one before
+            {narrow ? `RNN: ${counts.rnnSteps} steps in a chain` : `RNN: ${counts.rnnSteps} steps, each waiting for the one before`}
           </text>
           <text x={4} y={rnnTop + BOX_H / 2 + 4} className="pl-row">
             state
@@ -182,7 +184,8 @@ export default function ParallelVsLoopFigure() {
             );
           })}
           <text x={4} y={tTop - 14} className="pl-title">
-            Transformer: {counts.transformerSteps} step{layers > 1 ? 's' : ''} (one per layer), all positions at once
+            {`Transformer: ${counts.transformerSteps} step${layers > 1 ? 's' : ''}`}
+            {narrow ? ', all at once' : ' (one per layer), all positions at once'}
           </text>
           {Array.from({ length: layers }, (_, l) => l + 1).map((layer) => {
             const state = layerState(layer, tick);
