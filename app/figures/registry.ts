@@ -222,6 +222,18 @@ export const figures = {
     label: 'The reversal task trained with no positions, sinusoidal positions and learned positions, side by side',
     alt: 'Training controls for three copies of the reversal model that differ only in their positions: none, sinusoidal and learned. A table gives each one’s share of held-out sequences reversed without a mistake, of single digits right, of attention on the mirror position and its steps, and a chart plots the first against steps: the two models with positions climb to 100% within a few hundred steps; the one without stays at 0%. Three small heatmaps show each model’s attention on 3 1 4 1 5 9 2 6, both heads averaged: the two with positions form the diagonal from top right to bottom left; the one without cannot. Below, the learned model’s position table (8 rows by 32 columns, red below zero, blue above), the cosine similarity of its 8 positions, and for comparison the sinusoids of the same positions.',
   },
+  'parallel-vs-loop': {
+    load: () => import('./why/ParallelVsLoopFigure'),
+    height: [533, 778],
+    label: 'An RNN’s chain of steps against a transformer layer that computes every position at once',
+    alt: 'Two diagrams over the same positions, left to right. Top, the RNN: a row of inputs x1, x2, … and above them the hidden states h1, h2, …, each with an arrow from the input below it and from the hidden state before it, so h2 cannot start until h1 is done. Bottom, the transformer: the same inputs and, above them, one row of outputs per layer, each output joined by a line to every position of the row below. A clock steps through both (with buttons, or playing on its own unless motion is reduced): at step k the RNN has computed h1 to hk and is working on the next, while the transformer finishes a whole layer per step and is done after as many steps as it has layers. Sliders set the length (2 to 60; long sequences show the first and last positions around an ellipsis) and the number of layers (1 to 3). Below, three counts: steps in a chain for the RNN (the length), for the transformer (the number of layers), and the pairs of positions attention compares per layer (the length squared).',
+  },
+  'transformer-vs-lstm': {
+    load: () => import('./why/TransformerVsLstmFigure'),
+    height: [1140, 1500],
+    label: 'A transformer and an LSTM timed on your device, learning the recall task, with the transformer’s attention',
+    alt: 'A 1-layer, 2-head transformer and an LSTM of 32 units learn the recall task of the sequence lessons (the answer is the first of the letters read) at a distance set by a slider, from 5 to 60 letters. Train runs first the transformer, then the LSTM, each with the background thread to itself, each until it answers 99% of held-out sequences right. A table gives each network’s milliseconds per training batch on this device’s backend (named below it), held-out accuracy, seconds of training to 99% and steps; at distance 50 on a CPU the transformer’s step is a little faster and it needs far fewer of them, so it reaches 99% in a few seconds against tens of seconds for the LSTM. A chart plots both accuracies against seconds of training, with a chance line at 25%. Below, a sequence (random, or typed) and a grid with one row per head and one column per letter: how much weight the last position gives each position. Once trained, both heads put almost all of it on position 1, the key, and the two networks’ answers are written under it.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

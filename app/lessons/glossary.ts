@@ -93,6 +93,10 @@ export const glossary = {
   'attention-head': 'One attention computation with its own query, key and value matrices. A layer with several heads runs them side by side on slices of the vector and joins their outputs.',
   'multi-head-attention': 'Several attention heads in one layer, each with its own weights and its own pattern of attention; their outputs are put side by side and mixed by one more matrix.',
   'causal-mask': 'Scores of −∞ (in practice a very large negative number) added where a position would look at a later one, so softmax gives the future exactly zero weight. Language models need it to predict each next token without seeing it.',
+  transformer: 'A network built from attention layers instead of recurrence: every layer computes all positions of a sequence at once, each position mixing in information from any other.',
+  'sequential-dependency': 'When a calculation needs the result of the one before it, so the two cannot run at the same time. An RNN’s h₂ needs h₁.',
+  parallelism: 'Doing many independent calculations at the same moment, on many processor cores or GPU lanes, instead of one after another.',
+  'time-complexity': 'How the work grows with the input’s size, written with O(·): O(T) doubles when T doubles, O(T²) quadruples.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

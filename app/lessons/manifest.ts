@@ -284,6 +284,7 @@ export const lessons: readonly LessonMeta[] = [
       'Time one training step of each on your own backend',
       'See attention solve the memory task that defeats a plain RNN',
     ],
+    load: () => import('./why-transformers-won.mdx'),
   },
 ];
 
