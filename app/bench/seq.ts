@@ -6,6 +6,7 @@
  *       rnn / lstm      the course's unrolled model (engine/seq/recurrentModel.ts), 32 units, recall sequences of 20
  *       layers-lstm     TF.js's own tf.layers.lstm, same size and data (the issue's 141 ms on cpu is for this)
  *       spell           the spelling lesson's model: LSTM of 64 units over words of 10 characters
+ *       reverse, gpt-block, gpt, recall50-transformer, recall50-lstm   the attention lessons' models (ATTENTION_MODELS)
  *   ?mode=race&length=50
  *       the lesson as a reader meets it: the sequence session in its Web Worker (the engine picks the backend)
  *       trains the recall RNN and LSTM side by side; reports the training seconds until the LSTM's held-out
@@ -40,6 +41,29 @@ function watchLongTasks() {
   return () => (tasks.length ? Math.max(...tasks) : 0);
 }
 
+/**
+ * The attention lessons' models (each trains on its lesson's data, with its lesson's hyperparameters):
+ * reverse     the seq-to-seq toy task: 1 layer, d 32, 2 heads, 8 digits
+ * gpt-block   one block of the tiny GPT (d 32, 2 heads, MLP 128) on words of 10 characters
+ * gpt         the tiny GPT of the lesson: 2 blocks
+ * recall50-transformer / recall50-lstm   "Why transformers won": the recall task at distance 50
+ */
+const ATTENTION_MODELS: Record<string, SeqModelConfig> = {
+  reverse: { task: 'reverse', cell: 'transformer', positions: 'learned', heads: 2 },
+  'gpt-block': { task: 'gpt', cell: 'transformer', layers: 1, heads: 2 },
+  gpt: { task: 'gpt', cell: 'transformer', layers: 2, heads: 2 },
+  'recall50-transformer': { task: 'recall', cell: 'transformer', length: 50 },
+  'recall50-lstm': { task: 'recall', cell: 'lstm', length: 50 },
+};
+
+/** The training data of a model of the step benchmark. */
+function dataOf(model: string): () => Dataset {
+  const config = ATTENTION_MODELS[model];
+  if (model === 'spell' || config?.task === 'gpt') return syntheticWords;
+  if (config) return () => dataFor(config, 1).train;
+  return () => dataFor({ task: 'recall', cell: 'lstm', length: 20 }, 1).train;
+}
+
 /** One training step of the chosen model as a function; every model trains on its lesson's own data. */
 function buildStep(model: string, data: () => Dataset) {
   const hyper = DEFAULT_HYPER.recall;
@@ -58,9 +82,10 @@ function buildStep(model: string, data: () => Dataset) {
         return optimizer.minimize(() => tf.losses.softmaxCrossEntropy(ys, net.apply(x) as tf.Tensor2D) as tf.Scalar, true)!;
       });
   }
-  const config: SeqModelConfig = model === 'spell' ? { task: 'spell', cell: 'lstm' } : { task: 'recall', cell: model === 'rnn' ? 'rnn' : 'lstm', length: 20 };
+  const config: SeqModelConfig =
+    ATTENTION_MODELS[model] ?? (model === 'spell' ? { task: 'spell', cell: 'lstm' } : { task: 'recall', cell: model === 'rnn' ? 'rnn' : 'lstm', length: 20 });
   const net = createSeqModel(specFor(config), createRng(1));
-  const optimizer = createOptimizer(hyper);
+  const optimizer = createOptimizer(ATTENTION_MODELS[model] ? DEFAULT_HYPER[config.task] : hyper);
   const batcher = createBatcher(data(), 1);
   return () =>
     tf.tidy(() => {
@@ -82,8 +107,7 @@ async function step() {
   const manager = createBackendManager();
   const choice = await manager.ensure({ override: backend });
   if (backend && choice.name !== backend) return finish({ ok: true, initialised: false, choice });
-  const data = model === 'spell' ? syntheticWords : () => dataFor({ task: 'recall', cell: 'lstm', length: 20 }, 1).train;
-  const run = buildStep(model, data);
+  const run = buildStep(model, dataOf(model));
   // Warm-up: shader compilation, wasm kernels, the first allocations.
   for (let i = 0; i < 2; i++) {
     const l = run();

@@ -153,6 +153,7 @@ export default function ReverseFigure() {
       set('exact', last?.accuracy != null ? pct(last.accuracy) : '—', last?.accuracy ?? -1);
       set('digit', last?.tokenAccuracy != null ? pct(last.tokenAccuracy) : '—');
       set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(0)} ms` : '—');
+      set('seconds', `${(view?.seconds ?? 0).toFixed(1)} s`, view?.seconds ?? 0);
     }
   }, [digitsKey]);
 
@@ -215,6 +216,10 @@ export default function ReverseFigure() {
         <div>
           <dt>held-out digits right</dt>
           <dd data-digit>—</dd>
+        </div>
+        <div>
+          <dt>training time</dt>
+          <dd data-seconds>0.0 s</dd>
         </div>
         <div>
           <dt>per batch</dt>

@@ -1,0 +1,152 @@
+// The attention lessons' benchmark, in headless Chromium (part of `npm run bench`; alone:
+// `node scripts/bench-attention.mjs` after `npx vite build`).
+//
+// 1. For every backend, ms per training batch (batch 32, Adam, forward + backward + update, in the page) of the
+//    reversal transformer (seq-to-seq toy task), one block and the whole of the tiny GPT, and the transformer and
+//    LSTM of "Why transformers won" at distance 50 (bench-seq.html?mode=step).
+// 2. The lessons as a reader meets them, on the built app's own pages (the sequence worker, the engine's backend):
+//    "Attention": seconds of training until the reversal model reverses ≥ 95% of its held-out sequences without a
+//    mistake (bar: within 60 s), attention-heatmap refreshes per second while it trains (bar: ≥ 5) and the longest
+//    main-thread task (bar: none over 50 ms).
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runPage } from './bench-page.mjs';
+import { chromiumLaunchOptions } from './chromium.mjs';
+import { startServer } from './serve.mjs';
+
+const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
+const MODELS = [
+  ['reverse', 'reversal 1×d32, 2 heads, T 8'],
+  ['gpt-block', 'GPT block d32, 2 heads, T 10'],
+  ['gpt', 'tiny GPT 2 blocks, T 10'],
+  ['recall50-transformer', 'transformer, recall T 50'],
+  ['recall50-lstm', 'LSTM 32, recall T 50'],
+];
+
+/**
+ * Trains a lesson's live figure on its real page and watches it: heatmap refreshes (mutation batches of the map's
+ * SVG), long tasks, and the figure's own read-outs.
+ */
+async function lessonRun(browser, url, { figure, map, done, seconds = 90, watchAfterDone = 6 }) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('console', (msg) => ['error', 'warning'].includes(msg.type()) && problems.push(`${msg.type()}: ${msg.text()}`));
+  try {
+    await page.goto(url);
+    const fig = page.getByTestId(figure);
+    await fig.waitFor({ timeout: 120_000 });
+    await fig.getByTestId('train').waitFor({ state: 'visible' });
+    await page.waitForFunction((id) => !document.querySelector(`[data-testid="${id}"] [data-testid="train"]`)?.disabled, figure, { timeout: 120_000 });
+    const backend = await page.getByTestId('backend-badge').getAttribute('data-backend');
+    await page.waitForTimeout(2000);
+    await page.evaluate((selector) => {
+      const w = window;
+      w.__long = [];
+      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+      w.__refreshes = [];
+      new MutationObserver(() => w.__refreshes.push(performance.now())).observe(document.querySelector(selector), { attributes: true, subtree: true, attributeFilter: ['fill'] });
+    }, map);
+    const t0 = Date.now();
+    await fig.getByTestId('train').click();
+    let reached = null;
+    while ((Date.now() - t0) / 1000 < seconds) {
+      await page.waitForTimeout(100);
+      const state = await page.evaluate(done);
+      if (state.reached && !reached) reached = { ...state, wall: (Date.now() - t0) / 1000 };
+      if (reached && (Date.now() - t0) / 1000 > reached.wall + watchAfterDone) break;
+    }
+    const { refreshes, longest } = await page.evaluate(() => ({ refreshes: window.__refreshes, longest: window.__long.length ? Math.max(...window.__long) : 0 }));
+    await fig.getByTestId('train').click();
+    const wall = (Date.now() - t0) / 1000;
+    // Refreshes while training: from the first to the last seen.
+    const span = refreshes.length > 1 ? (refreshes[refreshes.length - 1] - refreshes[0]) / 1000 : 0;
+    return { ok: true, backend, reached, refreshesPerSecond: span > 0 ? (refreshes.length - 1) / span : 0, longestTaskMs: longest, wall, problems };
+  } catch (err) {
+    return { ok: false, error: String(err).split('\n')[0], problems };
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/**
+ * Runs every attention measurement; prints progress as it goes.
+ *
+ * @example
+ * const attention = await benchAttention(browser, server.url); // attention.rows[1].gpt, attention.reverse.reached
+ */
+export async function benchAttention(browser, base) {
+  const rows = [];
+  console.log('\nAttention lessons (ms per training batch of 32):');
+  for (const backend of BACKENDS) {
+    const row = { backend };
+    for (const [model] of MODELS) {
+      process.stdout.write(`  ${backend.padEnd(6)} ${model.padEnd(20)} … `);
+      const r = await runPage(browser, `${base}bench-seq.html?mode=step&backend=${backend}&model=${model}&seconds=6`, 300_000);
+      if (r.ok && r.initialised === false) {
+        row.note = `did not start: ${r.choice?.skipped?.find((s) => s.name === backend)?.why ?? 'unknown'}`;
+        console.log(row.note);
+        break;
+      }
+      row[model] = r.ok ? r.msPerBatch : undefined;
+      if (!r.ok) row.note = `${model}: ${r.error}`;
+      console.log(r.ok ? `${r.msPerBatch.toFixed(1)} ms (${r.steps} batches)` : `failed (${r.error})`);
+    }
+    rows.push(row);
+  }
+  process.stdout.write('  "Attention" as a reader meets it (the reversal model in the worker, on its lesson page) … ');
+  const reverse = await lessonRun(browser, `${base}#/attention/reverse`, {
+    figure: 'reverse-figure',
+    map: '[data-testid="reverse-head-1"] svg',
+    done: () => {
+      const exact = Number(document.querySelector('[data-testid="reverse-exact"]')?.getAttribute('data-value') ?? -1);
+      const seconds = Number(document.querySelector('[data-testid="reverse-figure"] [data-seconds]')?.getAttribute('data-value') ?? 0);
+      const step = Number(document.querySelector('[data-testid="reverse-figure"] [data-step]')?.textContent ?? 0);
+      return { reached: exact >= 0.95, exact, seconds, step };
+    },
+  });
+  console.log(reverse.ok ? 'done' : `failed (${reverse.error})`);
+  return { rows, reverse };
+}
+
+/** Prints the table and the lesson lines. */
+export function printAttention({ rows, reverse }) {
+  const f = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+  const header = ['backend', ...MODELS.map(([, name]) => name), 'note'];
+  const table = rows.map((r) => [r.backend, ...MODELS.map(([m]) => f(r[m])), r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nms per training batch (batch 32, Adam, forward + backward + update, in the page):`);
+  console.log(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  table.forEach((row) => console.log(line(row)));
+  console.log('Anchor: TF.js 4.22 cpu, a 2-head d32 attention block forward + backward + Adam: 19 ms per step (the issue’s figure).');
+  if (reverse.ok) {
+    const r = reverse;
+    const reached = r.reached
+      ? `≥ 95% of held-out sequences reversed exactly after ${r.reached.seconds.toFixed(1)} s of training (${r.reached.step} batches; ${r.reached.wall.toFixed(1)} s on the wall clock)`
+      : `did not reach 95% within ${r.wall.toFixed(0)} s`;
+    console.log(
+      `"Attention" on its page (engine chose ${r.backend}): ${reached} (bar: within 60 s); heatmap refreshes while training ${r.refreshesPerSecond.toFixed(1)}/s (bar: ≥ 5); ` +
+        `longest main-thread task ${r.longestTaskMs ? `${r.longestTaskMs.toFixed(0)} ms` : 'under 50 ms'} (bar: none over 50 ms)${r.problems.length ? `; console: ${r.problems.join(' | ')}` : ''}.`,
+    );
+  } else console.log(`The reversal run failed: ${reverse.error}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const dist = resolve(process.env.BENCH_DIST ?? 'dist');
+  if (!existsSync(resolve(dist, 'bench-seq.html'))) {
+    console.error(`No ${dist}/bench-seq.html: run \`npx vite build\` first.`);
+    process.exit(2);
+  }
+  const server = await startServer({ dir: dist });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+  try {
+    printAttention(await benchAttention(browser, server.url));
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
