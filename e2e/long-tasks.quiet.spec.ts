@@ -97,3 +97,39 @@ test('no main-thread task over 50 ms while the LSTM trains with its gates on scr
   await expectLongTasksSeen(page, longTasks);
   expect(consoleProblems).toEqual([]);
 });
+
+test('no main-thread task over 50 ms while the reversal transformer trains with its attention maps on screen', async ({ page, consoleProblems }) => {
+  await page.goto('./#/attention/reverse');
+  const fig = page.getByTestId('reverse-figure');
+  await expect(fig.getByTestId('train')).toBeEnabled({ timeout: 90_000 });
+  // Measure training, not the page still settling (fonts, the lesson's other figures loading).
+  await page.waitForTimeout(2000);
+  const longTasks = await watchLongTasks(page);
+  const picture = () => page.getByTestId('reverse-head-1').locator('svg').evaluate((s) => s.innerHTML);
+  const before = await picture();
+  await fig.getByTestId('train').click();
+  await page.waitForTimeout(5000);
+  expect(await picture()).not.toBe(before);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  await fig.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});
+
+test('no main-thread task over 50 ms while the transformer and then the LSTM train in "Why transformers won"', async ({ page, consoleProblems }) => {
+  await page.goto('./#/why-transformers-won/race');
+  const fig = page.getByTestId('why-race-figure');
+  await expect(fig.getByTestId('train')).toBeEnabled({ timeout: 90_000 });
+  await page.waitForTimeout(2000);
+  const longTasks = await watchLongTasks(page);
+  await fig.getByTestId('train').click();
+  // The transformer reaches 99% in a few seconds, then the LSTM takes over: both are watched.
+  await expect(page.getByTestId('lstm-steps')).not.toHaveText('0', { timeout: 60_000 });
+  await page.waitForTimeout(4000);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  await fig.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});
