@@ -108,8 +108,8 @@ export default function HeadsFigure() {
         </label>
       </SeqTrainerControls>
       <p className="seq-hint">
-        Held-out sequences reversed without a mistake: <strong ref={accEl} data-testid="heads-accuracy">—</strong>. The model is the one of the last
-        lesson with {heads === 1 ? 'one head' : `${heads} heads`}; each head has {32 / heads} of the 32 dimensions.
+        Held-out sequences reversed without a mistake: <strong ref={accEl} data-testid="heads-accuracy">—</strong>. The task of the last lesson, learned
+        here by a model with {heads === 1 ? 'one head' : `${heads} heads`}; each head has {32 / heads} of the 32 dimensions.
       </p>
       <DigitsInput id="heads" value={v.digits} read={read} onChange={(digits) => settings.set({ digits })}>
         <label className="attn-toggle">
