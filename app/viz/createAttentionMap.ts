@@ -123,15 +123,15 @@ export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): 
     const nc = d.cols.length;
     svg.attr('viewBox', `0 0 ${pad.left + nc * cell + 4} ${pad.top + nr * cell + 4}`);
     const index = d3.range(nr * nc);
-    cells
-      .selectAll('rect')
+    const rects = cells
+      .selectAll<SVGRectElement, number>('rect')
       .data(index)
       .join('rect')
       .attr('x', (i) => (i % nc) * cell)
       .attr('y', (i) => Math.floor(i / nc) * cell)
       .attr('width', cell - 1)
-      .attr('height', cell - 1)
-      .on('pointerdown', opts.onPick ? (_e: PointerEvent, i: number) => pick(Math.floor(i / nc), i % nc) : null);
+      .attr('height', cell - 1);
+    if (opts.onPick) rects.on('pointerdown', (_e: PointerEvent, i: number) => pick(Math.floor(i / nc), i % nc));
     text
       .selectAll('text')
       .data(opts.numbers && cell >= 24 ? index : [])
