@@ -178,10 +178,13 @@ export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): 
         labels(d);
       }
       const nc = d.cols.length;
-      cells.selectAll<SVGRectElement, number>('rect').attr('fill', (i) => {
+      // Only changed cells are written: an identical write still invalidates the cell's paint (and a hatched
+      // cell's pattern), which made a map redrawn several times a second cost more than the rest of its figure.
+      cells.selectAll<SVGRectElement, number>('rect').each(function (i) {
         const r = Math.floor(i / nc);
         const c = i % nc;
-        return d.masked?.(r, c) ? `url(#${hatch})` : weightColour(d.weights[i] ?? 0);
+        const fill = d.masked?.(r, c) ? `url(#${hatch})` : weightColour(d.weights[i] ?? 0);
+        if (this.getAttribute('fill') !== fill) this.setAttribute('fill', fill);
       });
       text.selectAll<SVGTextElement, number>('text').each(function (i) {
         const r = Math.floor(i / nc);
