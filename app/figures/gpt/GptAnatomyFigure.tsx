@@ -139,8 +139,8 @@ export default function GptAnatomyFigure() {
         >
           <span>
             <span className="gpt-box-name">{box.name}</span>
-            <br />
-            <small className="muted">{box.what}</small>
+            {' '}
+            <small className="muted">· {box.what}</small>
           </span>
           <canvas
             className="gpt-strip"
@@ -162,7 +162,7 @@ export default function GptAnatomyFigure() {
             ) : null}
             <div ref={texEl} className="gpt-formula" tabIndex={0} role="group" aria-label="Formula (scrolls sideways on small screens)" data-testid="gpt-formula" />
             <p ref={noteEl} />
-            <p className="muted">Press Escape to close.</p>
+            <p className="muted">Vectors show their first four numbers (the strip above shows all of them), rounded to two decimals. Press Escape to close.</p>
           </div>
         ) : null}
       </li>

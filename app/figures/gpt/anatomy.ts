@@ -79,11 +79,11 @@ export const fmt = (v: number, digits = 2) => {
 /** Inside a sum: negative numbers in brackets. */
 const term = (v: number, digits = 2) => (v < 0 ? `(${fmt(v, digits)})` : fmt(v, digits));
 
-/** The first `n` entries of a vector and an ellipsis, in brackets, with its length under it. */
+/** The first `n` entries of a vector and an ellipsis, in brackets. */
 export function vec(v: ArrayLike<number>, n = 4): string {
   const shown = Array.from({ length: Math.min(n, v.length) }, (_, j) => fmt(v[j]!));
   const more = v.length > n ? ',\\ \\dots' : '';
-  return `\\underset{${v.length}}{\\left[\\,${shown.join(',\\ ')}${more}\\,\\right]}`;
+  return `\\left[\\,${shown.join(',\\ ')}${more}\\,\\right]`;
 }
 
 const charTex = (k: number) => (k === 0 ? '\\text{end}' : `\\text{${WORD_ALPHABET[k]}}`);
