@@ -97,6 +97,12 @@ export const glossary = {
   'sequential-dependency': 'When a calculation needs the result of the one before it, so the two cannot run at the same time. An RNN’s h₂ needs h₁.',
   parallelism: 'Doing many independent calculations at the same moment, on many processor cores or GPU lanes, instead of one after another.',
   'time-complexity': 'How the work grows with the input’s size, written with O(·): O(T) doubles when T doubles, O(T²) quadruples.',
+  'layer-norm': 'Layer normalisation: rescale one position’s vector to mean 0 and variance 1 over its own numbers, then multiply by a learned gain γ and add a learned shift β.',
+  'residual-connection': 'Adding a sub-layer’s input to its output, x + f(x), so the layer only has to learn a change and the gradient has a path straight through. The same idea as a skip connection.',
+  'residual-stream': 'In a transformer, the vector at each position that runs from the embedding to the output; every attention and MLP sub-layer reads a copy of it and adds its result back.',
+  'transformer-block': 'Attention then an MLP, each reading a layer-normalised copy of the residual stream and adding its output back to it. A transformer is a stack of these blocks.',
+  'decoder-only': 'A transformer that only predicts the next token from the ones before it, with a causal mask in every attention layer: the shape of GPT.',
+  'top-k': 'A rule for sampling: keep only the k likeliest next tokens, set the rest to 0, and rescale the kept ones so they sum to 1.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

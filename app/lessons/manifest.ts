@@ -273,6 +273,7 @@ export const lessons: readonly LessonMeta[] = [
       'Follow one token through the model with its real numbers',
       'Steer sampling with temperature and top-k',
     ],
+    load: () => import('./transformer-block.mdx'),
   },
   {
     slug: 'why-transformers-won',

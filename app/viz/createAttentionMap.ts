@@ -125,15 +125,15 @@ export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): 
     const nc = d.cols.length;
     svg.attr('viewBox', `0 0 ${pad.left + nc * cell + 4} ${pad.top + nr * cell + 4}`);
     const index = d3.range(nr * nc);
-    cells
-      .selectAll('rect')
+    const rects = cells
+      .selectAll<SVGRectElement, number>('rect')
       .data(index)
       .join('rect')
       .attr('x', (i) => (i % nc) * cell)
       .attr('y', (i) => Math.floor(i / nc) * cell)
       .attr('width', cell - 1)
       .attr('height', cell - 1);
-    if (opts.onPick) cells.selectAll<SVGRectElement, number>('rect').on('pointerdown', (_e: PointerEvent, i: number) => pick(Math.floor(i / nc), i % nc));
+    if (opts.onPick) rects.on('pointerdown', (_e: PointerEvent, i: number) => pick(Math.floor(i / nc), i % nc));
     text
       .selectAll('text')
       .data(opts.numbers && cell >= 24 ? index : [])
@@ -181,10 +181,13 @@ export function createAttentionMap(el: HTMLElement, opts: AttentionMapOptions): 
         labels(d);
       }
       const nc = d.cols.length;
-      cells.selectAll<SVGRectElement, number>('rect').attr('fill', (i) => {
+      // Only changed cells are written: an identical write still invalidates the cell's paint (and a hatched
+      // cell's pattern), which made a map redrawn several times a second cost more than the rest of its figure.
+      cells.selectAll<SVGRectElement, number>('rect').each(function (i) {
         const r = Math.floor(i / nc);
         const c = i % nc;
-        return d.masked?.(r, c) ? `url(#${hatch})` : weightColour(d.weights[i] ?? 0);
+        const fill = d.masked?.(r, c) ? `url(#${hatch})` : weightColour(d.weights[i] ?? 0);
+        if (this.getAttribute('fill') !== fill) this.setAttribute('fill', fill);
       });
       text.selectAll<SVGTextElement, number>('text').each(function (i) {
         const r = Math.floor(i / nc);

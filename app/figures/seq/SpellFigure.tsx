@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { BACKEND_LABEL } from '../../engine/backends/rank';
-import { WORD_ALPHABET, readText } from '../../engine/data/words';
+import { readText } from '../../engine/data/words';
 import { createRng, mixSeed } from '../../engine/rng';
 import { CELL_NAMES, type CellKind } from '../../engine/seq/cells';
 import { toCellWeights } from '../../engine/seq/cellWeights';
@@ -20,6 +20,7 @@ import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { createLineChart, type LineChart } from '../../viz/createLineChart';
 import { SeqLoader } from './SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
+import { NextBars, PromptNotes, useWordIndex, WordList } from './wordViews';
 import { useModelDrawing, useSeqModel } from './useSeqModel';
 import './seq.css';
 
@@ -38,35 +39,6 @@ const schema = {
   seed: int(1, 99999, 1),
 };
 type Settings = ValuesOf<typeof schema>;
-
-/** Where a sampled word comes from: copied from the training words, a real word it never saw, or new. */
-type Origin = 'train' | 'held-out' | 'new';
-const ORIGIN_TEXT: Record<Origin, string> = { train: 'in the training words', 'held-out': 'a real word it never saw', new: 'invented' };
-
-function useWordIndex() {
-  const words = useSequenceSession((s) => s.words);
-  return useMemo(() => {
-    const index = new Map<string, Origin>();
-    words?.words.forEach((w, i) => index.set(w, i < words.train ? 'train' : 'held-out'));
-    return index;
-  }, [words]);
-}
-
-function WordList({ words, origin, testId }: { words: string[]; origin: Map<string, Origin>; testId: string }) {
-  return (
-    <ol className="seq-words" data-testid={testId}>
-      {words.map((w, i) => {
-        const o = origin.get(w) ?? 'new';
-        return (
-          <li key={i} className={`seq-word seq-word-${o}`} title={ORIGIN_TEXT[o]}>
-            <span>{w || '(empty)'}</span>
-            {o !== 'new' ? <span className="visually-hidden"> ({ORIGIN_TEXT[o]})</span> : null}
-          </li>
-        );
-      })}
-    </ol>
-  );
-}
 
 interface Samples {
   /** Bumped at each refresh: samples drawn from the weights of that moment. */
@@ -275,46 +247,5 @@ export default function SpellFigure() {
 
       <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
     </div>
-  );
-}
-
-/** What was done to the prompt: refused when empty, capitals lowered, other characters left out. */
-function PromptNotes({ raw }: { raw: string }) {
-  const read = readText(raw);
-  const notes: string[] = [];
-  if (!read.text) notes.push('Type at least one letter: the model continues from there.');
-  if (read.lowered) notes.push('Capitals were lowered: the model knows only a–z.');
-  if (read.dropped.length > 0) {
-    const shown = read.dropped.map((c) => (c === ' ' ? 'space' : `“${c}”`)).join(', ');
-    notes.push(`Left out: ${shown}. This model reads only the letters a–z.`);
-  }
-  if (notes.length === 0) return null;
-  return (
-    <p className="notice" role="status" data-testid="prompt-notes">
-      {notes.join(' ')}
-    </p>
-  );
-}
-
-/** p(next character) after the prompt, one bar per character, "." shown as "end". */
-function NextBars({ p, prompt }: { p: Float32Array; prompt: string }) {
-  const top = [...p].map((value, k) => ({ k, value })).sort((a, b) => b.value - a.value);
-  const best = top[0]!;
-  const name = (k: number) => (k === 0 ? 'end' : WORD_ALPHABET[k]!);
-  return (
-    <figure className="seq-next" data-testid="next-bars">
-      <div className="seq-bars" role="img" aria-label={`After “${prompt}”, the likeliest next characters: ${top.slice(0, 5).map((t) => `${name(t.k)} ${Math.round(t.value * 100)}%`).join(', ')}`}>
-        {Array.from(p, (value, k) => (
-          <div key={k} className="seq-bar" style={{ '--p': String(value) } as React.CSSProperties} data-char={name(k)}>
-            <span className="seq-bar-fill" />
-            <span className="seq-bar-label">{k === 0 ? '⏎' : WORD_ALPHABET[k]}</span>
-          </div>
-        ))}
-      </div>
-      <figcaption>
-        After “{prompt}” the likeliest next character is <strong data-testid="next-best">{name(best.k)}</strong> ({Math.round(best.value * 100)}%). ⏎ is the end
-        of the word.
-      </figcaption>
-    </figure>
   );
 }

@@ -4,6 +4,7 @@
  * views at most every DRAW_EVERY_MS (the latest view wins), outside React.
  */
 import { useEffect, useRef, useState } from 'react';
+import { create } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { useOffscreenPause } from '../useOffscreenPause';
@@ -13,6 +14,13 @@ import { ensureSequenceSession, liveSeqModel, seqCommands, subscribeSeqModel, us
 export const DRAW_EVERY_MS = 160;
 
 const IDLE = { created: false, status: 'idle' as const, message: null };
+
+/**
+ * How many figures showing each model are on screen. Two figures of one page can show the same model (the tiny
+ * GPT's trainer and its anatomy): it pauses only when none of them is visible, so one scrolled away does not
+ * pause the model the other is training.
+ */
+const useOnScreen = create<Record<string, number>>()(() => ({}));
 
 /**
  * The live model `id` with `options`, its slow state and commands. A changed config starts it afresh (after
@@ -53,7 +61,13 @@ export function useSeqModel(id: string, options: SeqModelOptions, opts: { recrea
     seqCommands(id).reset(options.seed);
   }, [id, options.seed, state.created]);
   const frame = useFigureFrame();
-  useOffscreenPause({ visible: frame.visible, pinned: frame.pinned, status: state.status, pause: commands.pause, play: commands.play });
+  useEffect(() => {
+    if (!frame.visible) return;
+    useOnScreen.setState((s) => ({ [id]: (s[id] ?? 0) + 1 }));
+    return () => useOnScreen.setState((s) => ({ [id]: (s[id] ?? 1) - 1 }));
+  }, [id, frame.visible]);
+  const anyVisible = useOnScreen((s) => (s[id] ?? 0) > 0);
+  useOffscreenPause({ visible: frame.visible || anyVisible, pinned: frame.pinned, status: state.status, pause: commands.pause, play: commands.play });
   useEffect(() => () => seqCommands(id).pause(), [id]);
   return { model, state, commands, phase };
 }
