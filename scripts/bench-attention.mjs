@@ -18,6 +18,7 @@ import { startServer } from './serve.mjs';
 
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
 const MODELS = [
+  ['attention-block', 'one block d32, 2 heads, T 10'],
   ['reverse', 'reversal 1×d32, 2 heads, T 8'],
   ['gpt-block', 'GPT block d32, 2 heads, T 10'],
   ['gpt', 'tiny GPT 2 blocks, T 10'],
@@ -122,7 +123,7 @@ export function printAttention({ rows, reverse }) {
   console.log(`\nms per training batch (batch 32, Adam, forward + backward + update, in the page):`);
   console.log(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   table.forEach((row) => console.log(line(row)));
-  console.log('Anchor: TF.js 4.22 cpu, a 2-head d32 attention block forward + backward + Adam: 19 ms per step (the issue’s figure).');
+  console.log('Anchor: TF.js 4.22 cpu, a 2-head d32 attention block forward + backward + Adam: 19 ms per step (the issue’s figure; compare “one block”).');
   if (reverse.ok) {
     const r = reverse;
     const reached = r.reached

@@ -7,6 +7,7 @@
  *       layers-lstm     TF.js's own tf.layers.lstm, same size and data (the issue's 141 ms on cpu is for this)
  *       spell           the spelling lesson's model: LSTM of 64 units over words of 10 characters
  *       reverse, gpt-block, gpt, recall50-transformer, recall50-lstm   the attention lessons' models (ATTENTION_MODELS)
+ *       attention-block  one transformer block alone on random vectors (the issue's 19 ms anchor)
  *   ?mode=race&length=50
  *       the lesson as a reader meets it: the sequence session in its Web Worker (the engine picks the backend)
  *       trains the recall RNN and LSTM side by side; reports the training seconds until the LSTM's held-out
@@ -16,6 +17,7 @@
  * The result goes to `window.__benchResult`.
  */
 import * as tf from '@tensorflow/tfjs';
+import { layerNorm, multiHeadAttention } from '../engine/attention/ops';
 import { createBackendManager } from '../engine/backend';
 import { createBatcher } from '../engine/data/batcher';
 import { createOptimizer } from '../engine/optimizers';
@@ -64,9 +66,35 @@ function dataOf(model: string): () => Dataset {
   return () => dataFor({ task: 'recall', cell: 'lstm', length: 20 }, 1).train;
 }
 
+/**
+ * The issue's anchor workload, as we read it: one pre-norm transformer block alone (d 32, 2 heads, causal, MLP 128)
+ * on a batch of 32 sequences of 10 random vectors, a squared-error loss against random targets, Adam.
+ */
+function attentionBlockStep() {
+  const [b, t, d, ffn] = [32, 10, 32, 128];
+  const v = (shape: number[], seed: number) => tf.variable(tf.randomNormal(shape, 0, 1 / Math.sqrt(shape[0]!), 'float32', seed));
+  const ones = () => tf.variable(tf.ones([d]));
+  const zeros = (n: number) => tf.variable(tf.zeros([n]));
+  const w = { g1: ones(), b1: zeros(d), wq: v([d, d], 1), wk: v([d, d], 2), wv: v([d, d], 3), wo: v([d, d], 4), g2: ones(), b2: zeros(d), w1: v([d, ffn], 5), c1: zeros(ffn), w2: v([ffn, d], 6), c2: zeros(d) };
+  const x = tf.randomNormal([b, t, d], 0, 1, 'float32', 7) as tf.Tensor3D;
+  const target = tf.randomNormal([b, t, d], 0, 1, 'float32', 8);
+  const optimizer = tf.train.adam(0.005);
+  return () =>
+    tf.tidy(() =>
+      optimizer.minimize(() => {
+        const a = multiHeadAttention(layerNorm(x, w.g1 as tf.Tensor1D, w.b1 as tf.Tensor1D), { wq: w.wq as tf.Tensor2D, wk: w.wk as tf.Tensor2D, wv: w.wv as tf.Tensor2D, wo: w.wo as tf.Tensor2D }, { heads: 2, causal: true });
+        const h = tf.add(x, a.output);
+        const flat = tf.reshape(layerNorm(h, w.g2 as tf.Tensor1D, w.b2 as tf.Tensor1D), [b * t, d]);
+        const mlp = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(flat, w.w1 as tf.Tensor2D), w.c1)), w.w2 as tf.Tensor2D), w.c2);
+        return tf.mean(tf.square(tf.sub(tf.add(h, tf.reshape(mlp, [b, t, d])), target)));
+      }, true)!,
+    );
+}
+
 /** One training step of the chosen model as a function; every model trains on its lesson's own data. */
 function buildStep(model: string, data: () => Dataset) {
   const hyper = DEFAULT_HYPER.recall;
+  if (model === 'attention-block') return attentionBlockStep();
   if (model === 'layers-lstm') {
     const d = data();
     const steps = d.inputDim / 8;
