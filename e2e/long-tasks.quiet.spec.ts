@@ -133,3 +133,19 @@ test('no main-thread task over 50 ms while the transformer and then the LSTM tra
   await expectLongTasksSeen(page, longTasks);
   expect(consoleProblems).toEqual([]);
 });
+
+test('no main-thread task over 50 ms while the tiny GPT trains with its samples and attention map on screen', async ({ page, consoleProblems }) => {
+  await page.goto('./#/transformer-block/gpt');
+  const fig = page.getByTestId('gpt-figure');
+  await expect(fig.getByTestId('train')).toBeEnabled({ timeout: 90_000 });
+  await page.waitForTimeout(2000);
+  const longTasks = await watchLongTasks(page);
+  await fig.getByTestId('train').click();
+  await page.waitForTimeout(6000);
+  expect(Number(await page.getByTestId('step-count').textContent())).toBeGreaterThan(20);
+  const long = await longTasks();
+  expect(long, `main-thread tasks over 50 ms: ${long.join(', ')} ms`).toEqual([]);
+  await fig.getByTestId('train').click();
+  await expectLongTasksSeen(page, longTasks);
+  expect(consoleProblems).toEqual([]);
+});

@@ -164,13 +164,13 @@ export const figures = {
   },
   'attention-reverse': {
     load: () => import('./attention/ReverseFigure'),
-    height: [1400, 1900],
+    height: [1560, 2020],
     label: 'A one-layer transformer learning to reverse eight digits, with the attention of both heads as it learns',
     alt: 'Training controls over a small transformer (one layer, two attention heads, 32 dimensions) that learns to reverse a sequence of eight digits. A box holds the digits it is shown (31415926 at first, or random ones); under it, the input and the model’s output digit by digit, each marked right or wrong, with the count right. Two heatmaps, one per head, have a row per output position and a column per input digit; each cell is the share of that position’s attention on that input, in percent, from pale (0) to dark (100). Untrained, every row is nearly even at about 12%; as it learns, the weight gathers on the diagonal from top right to bottom left, where output i reads input 9 − i. A line of six thumbnails keeps the two heads’ average at steps 0, 20, 40, 60, 80 and 150. Read-outs give the step, loss, the share of 512 held-out sequences reversed without a mistake and the share of digits right; charts plot the training loss and both accuracies against steps.',
   },
   'attention-heads': {
     load: () => import('./attention/HeadsFigure'),
-    height: [1100, 1400],
+    height: [1130, 1410],
     label: 'The attention of every head of a small transformer on digits you type, with a head selector and the causal mask',
     alt: 'Training controls over the reversal model of the attention lesson, with a menu for one head of 32 dimensions, two of 16 or four of 8 (default four). A box holds eight digits; under it, the input and the model’s output, each digit marked right or wrong. A row of small heatmaps, one per head, doubles as the head selector; the chosen head is drawn large, a row per output position and a column per input digit, each cell the share of attention in percent. Clicking a cell or moving over the map with the arrow keys writes that cell’s scaled score q·k/√d and its weight. A checkbox applies the causal mask to the same trained weights: the cells above the diagonal (each position’s future) are hatched and get weight 0, and the outputs that needed a later digit go wrong.',
   },
@@ -212,13 +212,13 @@ export const figures = {
   },
   'positions-shuffle': {
     load: () => import('./attention/ShuffleFigure'),
-    height: [900, 1300],
+    height: [540, 900],
     label: 'The reversal model with and without positions, on digits you type and on the same digits shuffled',
     alt: 'Training controls for two reversal models: the one with learned positions from the attention lesson, and one without positions. A box holds eight digits, with buttons to shuffle them and to undo the shuffle. For each model a card shows the input and its output, each digit marked right or wrong, and after a shuffle the shuffled input and its output. Under the model without positions a sentence counts the places where the shuffled output is exactly the old output moved with its input: all eight, always, however long it trains. The model with positions instead reverses the shuffled digits.',
   },
   'positions-compare': {
     load: () => import('./attention/CompareFigure'),
-    height: [1500, 2000],
+    height: [1220, 2130],
     label: 'The reversal task trained with no positions, sinusoidal positions and learned positions, side by side',
     alt: 'Training controls for three copies of the reversal model that differ only in their positions: none, sinusoidal and learned. A table gives each one’s share of held-out sequences reversed without a mistake, of single digits right, of attention on the mirror position and its steps, and a chart plots the first against steps: the two models with positions climb to 100% within a few hundred steps; the one without stays at 0%. Three small heatmaps show each model’s attention on 3 1 4 1 5 9 2 6, both heads averaged: the two with positions form the diagonal from top right to bottom left; the one without cannot. Below, the learned model’s position table (8 rows by 32 columns, red below zero, blue above), the cosine similarity of its 8 positions, and for comparison the sinusoids of the same positions.',
   },
