@@ -88,6 +88,19 @@ test.describe('train a CNN live', () => {
     await expect.poll(() => step(page)).toBe(1);
     const matrix = page.getByTestId('cnn-confusion');
     await expect(matrix.getByRole('button').first()).toBeVisible({ timeout: 30_000 });
+    // Wait until the evaluation after the step has arrived (the matrix is redrawn with each one): the cells read
+    // below must be the ones clicked.
+    const version = () => page.locator('.cnn-mistakes').getAttribute('data-version');
+    let seen = await version();
+    await expect
+      .poll(async () => {
+        await page.waitForTimeout(1000);
+        const now = await version();
+        const settled = now === seen;
+        seen = now;
+        return settled;
+      }, { timeout: 30_000 })
+      .toBe(true);
     // The diagonal cell for 1s: true 1, read as 1 (after one step many digits are still read as one class, so
     // pick the fullest cell of row 1 instead of assuming the diagonal is filled).
     const row = matrix.locator('tbody tr').nth(1).getByRole('button');

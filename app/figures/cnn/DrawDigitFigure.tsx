@@ -42,6 +42,8 @@ export default function DrawDigitFigure() {
     let inFlight = false;
     let latest: Float32Array | null = null;
     let disposed = false;
+    // The pad was cleared: a reading still on its way belongs to the old drawing and is dropped.
+    let empty = true;
     const send = async () => {
       if (inFlight || !latest) return;
       const image = latest;
@@ -49,7 +51,7 @@ export default function DrawDigitFigure() {
       inFlight = true;
       const { probabilities, maps } = await classify(image);
       inFlight = false;
-      if (disposed) return;
+      if (disposed || empty) return;
       LAYERS.forEach(({ layer }, i) => {
         const [height, width, channels] = SHAPES[layer] as [number, number, number];
         grids[i]!.update({ values: maps[layer]!, height, width, channels });
@@ -69,11 +71,13 @@ export default function DrawDigitFigure() {
         const image = preprocessDrawing(ink, width, height);
         if (!image) {
           latest = null;
+          empty = true;
           setReading({ state: 'empty' });
           return;
         }
         prepared.update({ values: image, height: 28, width: 28, channels: 1 });
         latest = image;
+        empty = false;
         void send();
       },
     });
