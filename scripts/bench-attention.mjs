@@ -7,7 +7,8 @@
 // 2. The lessons as a reader meets them, on the built app's own pages (the sequence worker, the engine's backend):
 //    "Attention": seconds of training until the reversal model reverses ≥ 95% of its held-out sequences without a
 //    mistake (bar: within 60 s), attention-heatmap refreshes per second while it trains (bar: ≥ 5) and the longest
-//    main-thread task (bar: none over 50 ms).
+//    main-thread task (bar: none over 50 ms). "The transformer block and a tiny GPT": 20 s of training on its page,
+//    its held-out loss, attention-map refreshes per second and the longest main-thread task.
 import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -54,9 +55,11 @@ async function lessonRun(browser, url, { figure, map, done, seconds = 90, watchA
     const t0 = Date.now();
     await fig.getByTestId('train').click();
     let reached = null;
+    let last = null;
     while ((Date.now() - t0) / 1000 < seconds) {
       await page.waitForTimeout(100);
       const state = await page.evaluate(done);
+      last = state;
       if (state.reached && !reached) reached = { ...state, wall: (Date.now() - t0) / 1000 };
       if (reached && (Date.now() - t0) / 1000 > reached.wall + watchAfterDone) break;
     }
@@ -65,7 +68,7 @@ async function lessonRun(browser, url, { figure, map, done, seconds = 90, watchA
     const wall = (Date.now() - t0) / 1000;
     // Refreshes while training: from the first to the last seen.
     const span = refreshes.length > 1 ? (refreshes[refreshes.length - 1] - refreshes[0]) / 1000 : 0;
-    return { ok: true, backend, reached, refreshesPerSecond: span > 0 ? (refreshes.length - 1) / span : 0, longestTaskMs: longest, wall, problems };
+    return { ok: true, backend, reached, last, refreshesPerSecond: span > 0 ? (refreshes.length - 1) / span : 0, longestTaskMs: longest, wall, problems };
   } catch (err) {
     return { ok: false, error: String(err).split('\n')[0], problems };
   } finally {
@@ -82,7 +85,8 @@ async function lessonRun(browser, url, { figure, map, done, seconds = 90, watchA
 export async function benchAttention(browser, base) {
   const rows = [];
   console.log('\nAttention lessons (ms per training batch of 32):');
-  for (const backend of BACKENDS) {
+  // BENCH_STEPS=0 skips the table (the lesson runs only).
+  for (const backend of process.env.BENCH_STEPS === '0' ? [] : BACKENDS) {
     const row = { backend };
     for (const [model] of MODELS) {
       process.stdout.write(`  ${backend.padEnd(6)} ${model.padEnd(20)} … `);
@@ -110,11 +114,24 @@ export async function benchAttention(browser, base) {
     },
   });
   console.log(reverse.ok ? 'done' : `failed (${reverse.error})`);
-  return { rows, reverse };
+  process.stdout.write('  "The transformer block and a tiny GPT" as a reader meets it (20 s of training on its page) … ');
+  const gpt = await lessonRun(browser, `${base}#/transformer-block/gpt`, {
+    figure: 'gpt-figure',
+    map: '[data-testid="gpt-attention"] svg',
+    seconds: 20,
+    done: () => ({
+      reached: false,
+      step: Number(document.querySelector('[data-testid="step-count"]')?.textContent ?? 0),
+      heldOut: Number(document.querySelector('[data-testid="held-loss"]')?.textContent),
+      ms: document.querySelector('[data-testid="ms-per-batch"]')?.textContent ?? '',
+    }),
+  });
+  console.log(gpt.ok ? 'done' : `failed (${gpt.error})`);
+  return { rows, reverse, gpt };
 }
 
 /** Prints the table and the lesson lines. */
-export function printAttention({ rows, reverse }) {
+export function printAttention({ rows, reverse, gpt }) {
   const f = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
   const header = ['backend', ...MODELS.map(([, name]) => name), 'note'];
   const table = rows.map((r) => [r.backend, ...MODELS.map(([m]) => f(r[m])), r.note ?? '']);
@@ -134,6 +151,13 @@ export function printAttention({ rows, reverse }) {
         `longest main-thread task ${r.longestTaskMs ? `${r.longestTaskMs.toFixed(0)} ms` : 'under 50 ms'} (bar: none over 50 ms)${r.problems.length ? `; console: ${r.problems.join(' | ')}` : ''}.`,
     );
   } else console.log(`The reversal run failed: ${reverse.error}`);
+  if (gpt.ok) {
+    const g = gpt;
+    console.log(
+      `Tiny GPT on its page (engine chose ${g.backend}, 2 blocks, 4 heads): after ${g.wall.toFixed(0)} s, step ${g.last?.step}, held-out loss ${g.last?.heldOut} (ln 27 = 3.30 at the start), ${g.last?.ms} per batch; ` +
+        `attention-map refreshes while training ${g.refreshesPerSecond.toFixed(1)}/s; longest main-thread task ${g.longestTaskMs ? `${g.longestTaskMs.toFixed(0)} ms` : 'under 50 ms'}${g.problems.length ? `; console: ${g.problems.join(' | ')}` : ''}.`,
+    );
+  } else console.log(`The GPT run failed: ${gpt.error}`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -17,7 +17,7 @@ import { shortText } from '../seq/schema';
 import { SeqLoader } from '../seq/SeqLoader';
 import { SeqTrainerControls } from '../seq/SeqTrainerControls';
 import type { LiveSeqModel } from '../seq/sequenceModels';
-import { useModelDrawing, useSeqModel } from '../seq/useSeqModel';
+import { ATTENTION_DRAW_MS, useModelDrawing, useSeqModel } from '../seq/useSeqModel';
 import { DigitsInput } from './DigitsInput';
 import { DigitStrip } from './DigitStrip';
 import { headWeights, mirrorShare, predicted, readDigits, reverseConfig, traceLive } from './reverse';
@@ -88,7 +88,7 @@ export default function HeadsFigure() {
     const text = `${acc != null ? pct(acc) : '—'} after ${m.view?.step ?? 0} steps`;
     if (el && el.textContent !== text) el.textContent = text;
   };
-  useModelDrawing([model], draw, [head, causal, read.digits?.join('')]);
+  useModelDrawing([model], draw, [head, causal, read.digits?.join('')], { everyMs: ATTENTION_DRAW_MS });
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the reversal model" />;
   const out = trace ? predicted(trace) : null;

@@ -19,7 +19,7 @@ import { shortText } from '../seq/schema';
 import { SeqLoader } from '../seq/SeqLoader';
 import { SeqTrainerControls } from '../seq/SeqTrainerControls';
 import { useSequenceSession, type LiveSeqModel } from '../seq/sequenceModels';
-import { useModelDrawing, useSeqModel } from '../seq/useSeqModel';
+import { ATTENTION_DRAW_MS, useModelDrawing, useSeqModel } from '../seq/useSeqModel';
 import { headMean, headWeights, mirrorShare, predicted, readDigits, REVERSE_ID, reverseConfig, traceLive } from './reverse';
 import { DigitsInput } from './DigitsInput';
 import { DigitStrip } from './DigitStrip';
@@ -155,7 +155,7 @@ export default function ReverseFigure() {
       set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(0)} ms` : '—');
       set('seconds', `${(view?.seconds ?? 0).toFixed(1)} s`, view?.seconds ?? 0);
     }
-  }, [digitsKey]);
+  }, [digitsKey], { everyMs: ATTENTION_DRAW_MS });
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the reversal model" />;
   const out = trace ? predicted(trace) : null;

@@ -7,7 +7,7 @@ import { useEffect, useRef } from 'react';
 import { transformerTrace } from '../../engine/attention/forward';
 import { createAttentionMap, type AttentionMap } from '../../viz/createAttentionMap';
 import type { LiveSeqModel } from '../seq/sequenceModels';
-import { useModelDrawing } from '../seq/useSeqModel';
+import { ATTENTION_DRAW_MS, useModelDrawing } from '../seq/useSeqModel';
 import { isGptSpec, tokenLabel } from './gptModel';
 
 interface Props {
@@ -60,7 +60,7 @@ export function GptAttention({ model, tokens, layer, head, layers, heads, onLaye
     const text = `The last position (${labels[n - 1]}) puts ${Math.round(last[best]! * 100)}% of its attention on position ${best + 1} (${labels[best]}).`;
     if (summary.current && summary.current.textContent !== text) summary.current.textContent = text;
   };
-  useModelDrawing([model], draw);
+  useModelDrawing([model], draw, [], { everyMs: ATTENTION_DRAW_MS });
   // A new sequence, layer or head draws at once (the map was just made for a new layer or head).
   useEffect(draw);
 

@@ -13,6 +13,12 @@ import { ensureSequenceSession, liveSeqModel, seqCommands, subscribeSeqModel, us
 /** Least time between two redraws from views (about six a second). */
 export const DRAW_EVERY_MS = 160;
 
+/**
+ * For figures whose attention maps must refresh at least five times a second while training (about eight a
+ * second, so a late view or a busy frame does not pull them under five).
+ */
+export const ATTENTION_DRAW_MS = 120;
+
 const IDLE = { created: false, status: 'idle' as const, message: null };
 
 /**
@@ -78,7 +84,12 @@ export function useSeqModel(id: string, options: SeqModelOptions, opts: { recrea
  * must follow it while training is paused too). `draw` is read fresh each time, so it may close over the latest
  * props.
  */
-export function useModelDrawing(models: readonly (LiveSeqModel | null)[], draw: () => void, redrawOn: readonly unknown[] = []) {
+export function useModelDrawing(
+  models: readonly (LiveSeqModel | null)[],
+  draw: () => void,
+  redrawOn: readonly unknown[] = [],
+  { everyMs = DRAW_EVERY_MS }: { everyMs?: number } = {},
+) {
   const latest = useRef(draw);
   latest.current = draw;
   const first = useRef(true);
@@ -109,7 +120,7 @@ export function useModelDrawing(models: readonly (LiveSeqModel | null)[], draw: 
           if (timer) clearTimeout(timer);
           return run();
         }
-        if (!timer) timer = setTimeout(run, Math.max(0, last + DRAW_EVERY_MS - performance.now()));
+        if (!timer) timer = setTimeout(run, Math.max(0, last + everyMs - performance.now()));
       }),
     );
     return () => {
