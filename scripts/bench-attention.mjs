@@ -13,7 +13,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runPage } from './bench-page.mjs';
+import { printStepTable, stepTable } from './bench-page.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
@@ -83,25 +83,8 @@ async function lessonRun(browser, url, { figure, map, done, seconds = 90, watchA
  * const attention = await benchAttention(browser, server.url); // attention.rows[1].gpt, attention.reverse.reached
  */
 export async function benchAttention(browser, base) {
-  const rows = [];
-  console.log('\nAttention lessons (ms per training batch of 32):');
   // BENCH_STEPS=0 skips the table (the lesson runs only).
-  for (const backend of process.env.BENCH_STEPS === '0' ? [] : BACKENDS) {
-    const row = { backend };
-    for (const [model] of MODELS) {
-      process.stdout.write(`  ${backend.padEnd(6)} ${model.padEnd(20)} … `);
-      const r = await runPage(browser, `${base}bench-seq.html?mode=step&backend=${backend}&model=${model}&seconds=6`, 300_000);
-      if (r.ok && r.initialised === false) {
-        row.note = `did not start: ${r.choice?.skipped?.find((s) => s.name === backend)?.why ?? 'unknown'}`;
-        console.log(row.note);
-        break;
-      }
-      row[model] = r.ok ? r.msPerBatch : undefined;
-      if (!r.ok) row.note = `${model}: ${r.error}`;
-      console.log(r.ok ? `${r.msPerBatch.toFixed(1)} ms (${r.steps} batches)` : `failed (${r.error})`);
-    }
-    rows.push(row);
-  }
+  const rows = await stepTable(browser, base, process.env.BENCH_STEPS === '0' ? [] : BACKENDS, MODELS.map(([m]) => m), 6);
   process.stdout.write('  "Attention" as a reader meets it (the reversal model in the worker, on its lesson page) … ');
   const reverse = await lessonRun(browser, `${base}#/attention/reverse`, {
     figure: 'reverse-figure',
@@ -132,14 +115,7 @@ export async function benchAttention(browser, base) {
 
 /** Prints the table and the lesson lines. */
 export function printAttention({ rows, reverse, gpt }) {
-  const f = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
-  const header = ['backend', ...MODELS.map(([, name]) => name), 'note'];
-  const table = rows.map((r) => [r.backend, ...MODELS.map(([m]) => f(r[m])), r.note ?? '']);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\nms per training batch (batch 32, Adam, forward + backward + update, in the page):`);
-  console.log(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  table.forEach((row) => console.log(line(row)));
+  printStepTable(rows, MODELS);
   console.log('Anchor: TF.js 4.22 cpu, a 2-head d32 attention block forward + backward + Adam: 19 ms per step (the issue’s figure; compare “one block”).');
   if (reverse.ok) {
     const r = reverse;

@@ -21,3 +21,46 @@ export async function runPage(browser, url, timeoutMs) {
     await context.close().catch(() => undefined);
   }
 }
+
+/**
+ * ms per training batch of each model on each backend (bench-seq.html's step mode), printing progress; a backend
+ * that does not start gets a note and no numbers.
+ *
+ * @example
+ * const rows = await stepTable(browser, base, ['cpu', 'wasm'], ['rnn', 'lstm'], 8); // rows[0].lstm
+ */
+export async function stepTable(browser, base, backends, models, seconds) {
+  const rows = [];
+  for (const backend of backends) {
+    const row = { backend };
+    for (const model of models) {
+      process.stdout.write(`  ${backend.padEnd(6)} ${model.padEnd(20)} … `);
+      const r = await runPage(browser, `${base}bench-seq.html?mode=step&backend=${backend}&model=${model}&seconds=${seconds}`, 300_000);
+      if (r.ok && r.initialised === false) {
+        row.note = `did not start: ${r.choice?.skipped?.find((s) => s.name === backend)?.why ?? 'unknown'}`;
+        console.log(row.note);
+        break;
+      }
+      row[model] = r.ok ? r.msPerBatch : undefined;
+      if (!r.ok) row.note = `${model}: ${r.error}`;
+      console.log(r.ok ? `${r.msPerBatch.toFixed(1)} ms (${r.steps} batches)` : `failed (${r.error})`);
+    }
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A millisecond figure for the tables: three significant digits at most. */
+export const formatMs = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+/** Prints `stepTable`'s rows as a Markdown table, one column per [model, heading]. */
+export function printStepTable(rows, models) {
+  const f = formatMs;
+  const header = ['backend', ...models.map(([, name]) => name), 'note'];
+  const table = rows.map((r) => [r.backend, ...models.map(([m]) => f(r[m])), r.note ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\nms per training batch (batch 32, Adam, forward + backward + update, in the page):`);
+  console.log(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  table.forEach((row) => console.log(line(row)));
+}

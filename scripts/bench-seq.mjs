@@ -8,7 +8,7 @@ import { chromium } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { runPage } from './bench-page.mjs';
+import { formatMs as f, printStepTable, runPage, stepTable } from './bench-page.mjs';
 import { chromiumLaunchOptions } from './chromium.mjs';
 import { startServer } from './serve.mjs';
 
@@ -27,24 +27,7 @@ const MODELS = [
  * const seq = await benchSeq(browser, server.url); // seq.rows[1].lstm, seq.race.lstmSecondsTo99
  */
 export async function benchSeq(browser, base) {
-  const rows = [];
-  console.log('\nSequence lessons (ms per training batch of 32):');
-  for (const backend of BACKENDS) {
-    const row = { backend };
-    for (const [model] of MODELS) {
-      process.stdout.write(`  ${backend.padEnd(6)} ${model.padEnd(11)} … `);
-      const r = await runPage(browser, `${base}bench-seq.html?mode=step&backend=${backend}&model=${model}&seconds=8`, 300_000);
-      if (r.ok && r.initialised === false) {
-        row.note = `did not start: ${r.choice?.skipped?.find((s) => s.name === backend)?.why ?? 'unknown'}`;
-        console.log(row.note);
-        break;
-      }
-      row[model] = r.ok ? r.msPerBatch : undefined;
-      if (!r.ok) row.note = `${model}: ${r.error}`;
-      console.log(r.ok ? `${r.msPerBatch.toFixed(1)} ms (${r.steps} batches)` : `failed (${r.error})`);
-    }
-    rows.push(row);
-  }
+  const rows = await stepTable(browser, base, BACKENDS, MODELS.map(([m]) => m), 8);
   process.stdout.write('  the recall race as a reader meets it (worker, engine picks the backend, distance 50) … ');
   const race = await runPage(browser, `${base}bench-seq.html?mode=race&length=50&seconds=150`, 300_000);
   console.log(race.ok ? 'done' : `failed (${race.error})`);
@@ -53,14 +36,7 @@ export async function benchSeq(browser, base) {
 
 /** Prints the table and the race's lines. */
 export function printSeq({ rows, race }) {
-  const f = (v) => (v === undefined || Number.isNaN(v) ? '—' : v >= 100 ? v.toFixed(0) : v.toFixed(1));
-  const header = ['backend', ...MODELS.map(([, name]) => name), 'note'];
-  const table = rows.map((r) => [r.backend, ...MODELS.map(([m]) => f(r[m])), r.note ?? '']);
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => String(row[i]).length)));
-  const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
-  console.log(`\nms per training batch (batch 32, Adam, forward + backward + update, in the page):`);
-  console.log(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  table.forEach((row) => console.log(line(row)));
+  printStepTable(rows, MODELS);
   console.log('Anchor: TF.js 4.22 cpu, a 32-unit LSTM on sequences of 20, batch 32: 141 ms per batch (the issue’s figure).');
   if (race.ok) {
     const r = race;

@@ -15,10 +15,10 @@ import { int, num, oneOf, text, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
-import { createLineChart, type LineChart } from '../../viz/createLineChart';
 import { SeqLoader } from '../seq/SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from '../seq/sequenceModels';
 import { useModelDrawing } from '../seq/useSeqModel';
+import { drawWordTraining, useWordLossChart } from '../seq/wordTraining';
 import { NextBars, PromptNotes, useWordIndex, WordList } from '../seq/wordViews';
 import { GptAttention } from './GptAttention';
 import { GPT_LESSON, isGptSpec, PROMPT_LETTERS, readPrompt, useGptModel } from './gptModel';
@@ -63,8 +63,8 @@ export default function GptTrainerFigure() {
   const [samples, setSamples] = useState<Samples>({ version: 0, weights: null });
   const lossEl = useRef<HTMLDivElement>(null);
   const readoutEl = useRef<HTMLDListElement>(null);
-  const chart = useRef<LineChart | null>(null);
   const lastSample = useRef(0);
+  const chart = useWordLossChart(model, lossEl);
 
   // The learning rate changes live; a model made with another (a link, an earlier visit) gets it once it exists.
   useEffect(() => {
@@ -73,47 +73,11 @@ export default function GptTrainerFigure() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [v.lr, state.created]);
 
-  useEffect(() => {
-    if (!model || !lossEl.current) return;
-    chart.current = createLineChart(lossEl.current, {
-      label: 'Loss per character on training batches (solid) and on the 2,000 held-out words (dashed) against step',
-      yLabel: 'loss',
-      xLabel: 'step',
-      height: 180,
-      x: { min: 0, atLeast: 20 },
-      empty: 'Press Train to see the loss fall',
-      series: [
-        { id: 'train', name: 'training batches', color: 'class-b', dash: '', smooth: 20 },
-        { id: 'held', name: 'held-out words', color: 'class-a', dash: '7 4', width: 2.5 },
-      ],
-    });
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
-  }, [model]);
 
   useModelDrawing([model], () => {
     const m = model as LiveSeqModel;
-    const evals = m.evaluations;
-    chart.current?.update({
-      x: m.losses.steps,
-      series: { train: m.losses.values, held: { x: evals.map((e) => e.step), y: evals.map((e) => e.loss) } },
-    });
+    drawWordTraining(m, chart.current, readoutEl.current);
     const view = m.view;
-    const r = readoutEl.current;
-    if (r) {
-      const set = (key: string, value: string) => {
-        const el = r.querySelector<HTMLElement>(`[data-${key}]`);
-        if (el && el.textContent !== value) el.textContent = value;
-      };
-      const last = evals[evals.length - 1];
-      set('step', String(view?.step ?? 0));
-      set('epoch', String((view?.epoch ?? 0) + 1));
-      set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(3) : '—');
-      set('held', last ? last.loss.toFixed(3) : '—');
-      set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(1)} ms` : '—');
-    }
     // New samples from the latest weights, not more often than SAMPLE_EVERY_MS (a reset or first view at once).
     if (!view || !isGptSpec(m.spec)) {
       if (samples.weights) setSamples((s) => ({ version: s.version + 1, weights: null }));

@@ -17,11 +17,11 @@ import { int, num, oneOf, text, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { TrainerControls } from '../../ui/controls/TrainerControls';
-import { createLineChart, type LineChart } from '../../viz/createLineChart';
 import { SeqLoader } from './SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
 import { NextBars, PromptNotes, useWordIndex, WordList } from './wordViews';
 import { useModelDrawing, useSeqModel } from './useSeqModel';
+import { drawWordTraining, useWordLossChart } from './wordTraining';
 import './seq.css';
 
 const LESSON = 'learning-to-spell';
@@ -57,50 +57,13 @@ export default function SpellFigure() {
   const [samples, setSamples] = useState<Samples>({ version: 0, model: null });
   const lossEl = useRef<HTMLDivElement>(null);
   const readoutEl = useRef<HTMLDListElement>(null);
-  const chart = useRef<LineChart | null>(null);
   const lastSample = useRef(0);
-
-  useEffect(() => {
-    if (!model || !lossEl.current) return;
-    chart.current = createLineChart(lossEl.current, {
-      label: 'Loss per character on training batches (solid) and on the 2,000 held-out words (dashed) against step',
-      yLabel: 'loss',
-      xLabel: 'step',
-      height: 180,
-      x: { min: 0, atLeast: 20 },
-      empty: 'Press Train to see the loss fall',
-      series: [
-        { id: 'train', name: 'training batches', color: 'class-b', dash: '', smooth: 20 },
-        { id: 'held', name: 'held-out words', color: 'class-a', dash: '7 4', width: 2.5 },
-      ],
-    });
-    return () => {
-      chart.current?.destroy();
-      chart.current = null;
-    };
-  }, [model]);
+  const chart = useWordLossChart(model, lossEl);
 
   useModelDrawing([model], () => {
     const m = model as LiveSeqModel;
-    const evals = m.evaluations;
-    chart.current?.update({
-      x: m.losses.steps,
-      series: { train: m.losses.values, held: { x: evals.map((e) => e.step), y: evals.map((e) => e.loss) } },
-    });
+    drawWordTraining(m, chart.current, readoutEl.current);
     const view = m.view;
-    const r = readoutEl.current;
-    if (r) {
-      const set = (key: string, value: string) => {
-        const el = r.querySelector<HTMLElement>(`[data-${key}]`);
-        if (el && el.textContent !== value) el.textContent = value;
-      };
-      const last = evals[evals.length - 1];
-      set('step', String(view?.step ?? 0));
-      set('epoch', String((view?.epoch ?? 0) + 1));
-      set('loss', view && Number.isFinite(view.loss) ? view.loss.toFixed(3) : '—');
-      set('held', last ? last.loss.toFixed(3) : '—');
-      set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(1)} ms` : '—');
-    }
     // New samples from the latest weights, not more often than SAMPLE_EVERY_MS (a reset or first view at once).
     const now = performance.now();
     if (!view || !m.spec) {
