@@ -14,11 +14,11 @@ import { useFigureSettings } from '../../state/figures';
 import { int, num, oneOf, text, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
-import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { SeqLoader } from '../seq/SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from '../seq/sequenceModels';
 import { useModelDrawing } from '../seq/useSeqModel';
-import { drawWordTraining, useWordLossChart } from '../seq/wordTraining';
+import { SeqTrainerControls } from '../seq/SeqTrainerControls';
+import { drawWordTraining, useWordLossChart, WordTrainingReadout } from '../seq/wordTraining';
 import { NextBars, PromptNotes, useWordIndex, WordList } from '../seq/wordViews';
 import { GptAttention } from './GptAttention';
 import { GPT_LESSON, isGptSpec, PROMPT_LETTERS, readPrompt, useGptModel } from './gptModel';
@@ -59,7 +59,6 @@ export default function GptTrainerFigure() {
   const { model, state, commands, phase } = useGptModel(choice);
   const backend = useSequenceSession((s) => s.backend);
   const origin = useWordIndex();
-  const [speed, setSpeed] = useState(Infinity);
   const [samples, setSamples] = useState<Samples>({ version: 0, weights: null });
   const lossEl = useRef<HTMLDivElement>(null);
   const readoutEl = useRef<HTMLDListElement>(null);
@@ -103,7 +102,6 @@ export default function GptTrainerFigure() {
   }, [samples, spec, v.temp, v.topk, v.seed, v.heads, v.layers, prompt]);
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the tiny GPT" />;
-  const ready = state.created;
   const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
   const untrained = !model.view || model.view.step === 0;
   const layers = Number(v.layers);
@@ -115,19 +113,7 @@ export default function GptTrainerFigure() {
 
   return (
     <div className="seq-figure gpt-figure" data-testid="gpt-figure">
-      <TrainerControls
-        status={state.status}
-        ready={ready}
-        message={state.message}
-        onPlay={() => (state.status === 'playing' ? commands.pause() : commands.play())}
-        onStep={(unit) => commands.step(unit)}
-        onReset={() => commands.reset(v.seed)}
-        speed={speed}
-        onSpeed={(s) => {
-          setSpeed(s);
-          commands.speed(s);
-        }}
-      >
+      <SeqTrainerControls models={[{ state, commands }]} seed={v.seed} onSeed={(seed) => settings.set({ seed })}>
         <label className="select">
           blocks
           <select value={v.layers} onChange={(e) => settings.set({ layers: e.target.value as Settings['layers'] })} data-testid="layers">
@@ -143,30 +129,9 @@ export default function GptTrainerFigure() {
           </select>
         </label>
         <Slider label="learning rate" value={v.lr} min={0.0005} max={0.05} step={0.0001} log format={String} onChange={(x) => settings.set({ lr: x })} testId="lr" />
-        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={!ready}>
-          New start (seed {v.seed})
-        </button>
-      </TrainerControls>
-      {state.message && state.status !== 'diverged' ? (
-        <p className="notice" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      </SeqTrainerControls>
 
-      <dl ref={readoutEl} className="readout seq-readout gpt-live" data-testid="readout">
-        <dt>step</dt>
-        <dd data-step data-testid="step-count">0</dd>
-        <dt>epoch</dt>
-        <dd data-epoch>1</dd>
-        <dt>batch loss</dt>
-        <dd data-loss data-testid="loss">—</dd>
-        <dt>held-out loss</dt>
-        <dd data-held data-testid="held-loss">—</dd>
-        <dt>per batch</dt>
-        <dd data-ms data-testid="ms-per-batch">—</dd>
-        <dt>runs on</dt>
-        <dd data-testid="runs-on">{running}</dd>
-      </dl>
+      <WordTrainingReadout readoutRef={readoutEl} running={running} className="gpt-live" />
       <div ref={lossEl} className="gpt-live" data-testid="gpt-loss" />
 
       <h4 className="seq-heading">Words it writes</h4>

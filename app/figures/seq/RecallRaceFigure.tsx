@@ -4,18 +4,17 @@
  * accuracy of both against training time (chance is 25%), and the size of the gradient at every time step, from
  * the latest evaluation, on a log scale: the vanishing gradient through time, measured.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { randomRecallSequence, RECALL_LENGTHS } from '../../engine/data/sequences';
 import { DEFAULT_HYPER } from '../../engine/seq/tasks';
-import type { TrainerStatus } from '../../engine/types';
 import { useFigureSettings } from '../../state/figures';
 import { int, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
-import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { createLineChart, type LineChart } from '../../viz/createLineChart';
 import { SeqLoader } from './SeqLoader';
+import { SeqTrainerControls } from './SeqTrainerControls';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
 import { useModelDrawing, useSeqModel } from './useSeqModel';
 import './seq.css';
@@ -33,13 +32,6 @@ export type RecallSettings = ValuesOf<typeof recallSchema>;
 
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
-/** One status for two models: playing while either plays, diverged if either diverged. */
-function joint(a: TrainerStatus, b: TrainerStatus): TrainerStatus {
-  if (a === 'diverged' || b === 'diverged') return 'diverged';
-  if (a === 'playing' || b === 'playing') return 'playing';
-  return a === 'idle' && b === 'idle' ? 'idle' : 'paused';
-}
-
 export default function RecallRaceFigure() {
   const settings = useFigureSettings(LESSON, 'race', recallSchema);
   const v = settings.values;
@@ -48,7 +40,6 @@ export default function RecallRaceFigure() {
   const rnn = useSeqModel(RECALL_RNN, { config: rnnConfig, hyper: DEFAULT_HYPER.recall, seed: v.seed });
   const lstm = useSeqModel(RECALL_LSTM, { config: lstmConfig, hyper: DEFAULT_HYPER.recall, seed: v.seed });
   const backend = useSequenceSession((s) => s.backend);
-  const [speed, setSpeed] = useState(Infinity);
   const accEl = useRef<HTMLDivElement>(null);
   const gradEl = useRef<HTMLDivElement>(null);
   const readEl = useRef<HTMLTableElement>(null);
@@ -135,27 +126,12 @@ export default function RecallRaceFigure() {
   });
 
   if (rnn.phase !== 'ready' || !haveModels) return <SeqLoader what="the two networks" />;
-  const status = joint(rnn.state.status, lstm.state.status);
   const example = randomRecallSequence(v.length, 3);
-  const ready = rnn.state.created && lstm.state.created;
-  const message = rnn.state.message ?? lstm.state.message;
   const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
 
   return (
     <div className="seq-figure" data-testid="recall-figure">
-      <TrainerControls
-        status={status}
-        ready={ready}
-        message={message}
-        onPlay={() => both.forEach((m) => (status === 'playing' ? m.commands.pause() : m.commands.play()))}
-        onStep={(unit) => both.forEach((m) => m.commands.step(unit))}
-        onReset={() => both.forEach((m) => m.commands.reset(v.seed))}
-        speed={speed}
-        onSpeed={(s) => {
-          setSpeed(s);
-          both.forEach((m) => m.commands.speed(s));
-        }}
-      >
+      <SeqTrainerControls models={both} seed={v.seed} onSeed={(seed) => settings.set({ seed })}>
         <Slider
           label="distance"
           value={v.length}
@@ -166,10 +142,7 @@ export default function RecallRaceFigure() {
           onChange={(n) => settings.set({ length: n })}
           testId="distance"
         />
-        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={!ready}>
-          New start (seed {v.seed})
-        </button>
-      </TrainerControls>
+      </SeqTrainerControls>
       <p className="seq-task" data-testid="task-example">
         The distance is how many letters the network reads: each sequence has {v.length}, and the answer is the first, one of <kbd>a</kbd> <kbd>b</kbd> <kbd>c</kbd> <kbd>d</kbd>. Example:{' '}
         <code>{example}</code> → <strong>{example[0]}</strong>

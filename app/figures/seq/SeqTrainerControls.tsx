@@ -1,7 +1,8 @@
 /**
  * TrainerControls for one or more live sequence models trained together: one Train/Pause for all, step, reset
  * (to the figure's seed), the speed, and a "New start" button that moves to the next seed. The joint status is
- * playing while any model plays and diverged if any diverged.
+ * playing while any model plays and diverged if any diverged. A model's other error (not a divergence, which
+ * TrainerControls explains itself) is shown under the controls.
  */
 import { useState, type ReactNode } from 'react';
 import type { TrainerStatus } from '../../engine/types';
@@ -26,6 +27,7 @@ export function SeqTrainerControls({ models, seed, onSeed, children }: { models:
   const ready = models.every((m) => m.state.created);
   const message = models.map((m) => m.state.message).find((m) => m) ?? null;
   return (
+    <>
     <TrainerControls
       status={status}
       ready={ready}
@@ -44,5 +46,11 @@ export function SeqTrainerControls({ models, seed, onSeed, children }: { models:
         New start (seed {seed})
       </button>
     </TrainerControls>
+      {message && status !== 'diverged' ? (
+        <p className="notice" role="alert">
+          {message}
+        </p>
+      ) : null}
+    </>
   );
 }

@@ -5,7 +5,7 @@
  * computed here, in plain JavaScript, from each view's weights (engine/seq/rollout.ts); the page draws at most
  * every DRAW_EVERY_MS (useSeqModel.ts), the latest view winning, and React renders only on slow state.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { BACKEND_LABEL } from '../../engine/backends/rank';
 import { sineSeries } from '../../engine/data/sequences';
 import { toCellWeights } from '../../engine/seq/cellWeights';
@@ -14,11 +14,11 @@ import { DEFAULT_HYPER, SINE_STEPS } from '../../engine/seq/tasks';
 import { useFigureSettings } from '../../state/figures';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
-import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { useFigureFrame } from '../../ui/lesson/LessonContext';
 import { createLineChart, lossChartOptions, type LineChart } from '../../viz/createLineChart';
 import { sineSchema } from './schema';
 import { SeqLoader } from './SeqLoader';
+import { SeqTrainerControls } from './SeqTrainerControls';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
 import { useModelDrawing, useSeqModel } from './useSeqModel';
 import './seq.css';
@@ -149,41 +149,19 @@ export default function SineFigure() {
   // The noise is part of the training data: a new noise makes the model afresh, a moment after the slider stops.
   const config = useMemo(() => ({ task: 'sine' as const, cell: 'rnn' as const, noise: v.noise }), [v.noise]);
   const { model, state, commands, phase } = useSeqModel(ID, { config, hyper: DEFAULT_HYPER.sine, seed: v.seed }, { recreateAfterMs: 300 });
-  const [speed, setSpeed] = useState(Infinity);
   const els: Elements = { wave: useRef(null), loss: useRef(null), readout: useRef(null) };
   const wave = useMemo(() => sineSeries({ length: SINE_STEPS + HORIZON, noise: v.noise, seed: WAVE_SEED + v.wave }), [v.noise, v.wave]);
 
   useDrawing(model, wave, v.noise, els);
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the network" />;
-  const ready = state.created;
   const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
 
   return (
     <div className="sine-figure" data-testid="sine-figure">
-      <TrainerControls
-        status={state.status}
-        ready={ready}
-        message={state.message}
-        onPlay={() => (state.status === 'playing' ? commands.pause() : commands.play())}
-        onStep={(unit) => commands.step(unit)}
-        onReset={() => commands.reset(v.seed)}
-        speed={speed}
-        onSpeed={(s) => {
-          setSpeed(s);
-          commands.speed(s);
-        }}
-      >
+      <SeqTrainerControls models={[{ state, commands }]} seed={v.seed} onSeed={(seed) => settings.set({ seed })}>
         <Slider label="noise σ" value={v.noise} min={0} max={0.5} step={0.05} onChange={(x) => settings.set({ noise: Math.round(x * 100) / 100 })} testId="noise" />
-        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={!ready}>
-          New start (seed {v.seed})
-        </button>
-      </TrainerControls>
-      {state.message && state.status !== 'diverged' ? (
-        <p className="notice" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      </SeqTrainerControls>
 
       <dl ref={els.readout} className="readout sine-readout" data-testid="readout">
         <dt>step</dt>

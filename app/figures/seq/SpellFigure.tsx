@@ -16,12 +16,12 @@ import { useFigureSettings } from '../../state/figures';
 import { int, num, oneOf, text, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
-import { TrainerControls } from '../../ui/controls/TrainerControls';
 import { SeqLoader } from './SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
 import { NextBars, PromptNotes, useWordIndex, WordList } from './wordViews';
 import { useModelDrawing, useSeqModel } from './useSeqModel';
-import { drawWordTraining, useWordLossChart } from './wordTraining';
+import { SeqTrainerControls } from './SeqTrainerControls';
+import { drawWordTraining, useWordLossChart, WordTrainingReadout } from './wordTraining';
 import './seq.css';
 
 const LESSON = 'learning-to-spell';
@@ -53,7 +53,6 @@ export default function SpellFigure() {
   const { model, state, commands, phase } = useSeqModel(SPELL_ID, { config, hyper: DEFAULT_HYPER.spell, seed: v.seed });
   const backend = useSequenceSession((s) => s.backend);
   const origin = useWordIndex();
-  const [speed, setSpeed] = useState(Infinity);
   const [samples, setSamples] = useState<Samples>({ version: 0, model: null });
   const lossEl = useRef<HTMLDivElement>(null);
   const readoutEl = useRef<HTMLDListElement>(null);
@@ -111,25 +110,12 @@ export default function SpellFigure() {
   );
 
   if (phase !== 'ready' || !model) return <SeqLoader what="the spelling model" />;
-  const ready = state.created;
   const running = backend ? `${BACKEND_LABEL[backend.name]}, in a background thread` : '…';
   const untrained = !model.view || model.view.step === 0;
 
   return (
     <div className="seq-figure" data-testid="spell-figure">
-      <TrainerControls
-        status={state.status}
-        ready={ready}
-        message={state.message}
-        onPlay={() => (state.status === 'playing' ? commands.pause() : commands.play())}
-        onStep={(unit) => commands.step(unit)}
-        onReset={() => commands.reset(v.seed)}
-        speed={speed}
-        onSpeed={(s) => {
-          setSpeed(s);
-          commands.speed(s);
-        }}
-      >
+      <SeqTrainerControls models={[{ state, commands }]} seed={v.seed} onSeed={(seed) => settings.set({ seed })}>
         <label className="select">
           cell
           <select value={v.cell} onChange={(e) => settings.set({ cell: e.target.value as Settings['cell'] })} data-testid="cell">
@@ -140,30 +126,9 @@ export default function SpellFigure() {
             ))}
           </select>
         </label>
-        <button type="button" className="secondary" onClick={() => settings.set({ seed: (v.seed % 99999) + 1 })} disabled={!ready}>
-          New start (seed {v.seed})
-        </button>
-      </TrainerControls>
-      {state.message && state.status !== 'diverged' ? (
-        <p className="notice" role="alert">
-          {state.message}
-        </p>
-      ) : null}
+      </SeqTrainerControls>
 
-      <dl ref={readoutEl} className="readout seq-readout" data-testid="readout">
-        <dt>step</dt>
-        <dd data-step data-testid="step-count">0</dd>
-        <dt>epoch</dt>
-        <dd data-epoch>1</dd>
-        <dt>batch loss</dt>
-        <dd data-loss data-testid="loss">—</dd>
-        <dt>held-out loss</dt>
-        <dd data-held data-testid="held-loss">—</dd>
-        <dt>per batch</dt>
-        <dd data-ms data-testid="ms-per-batch">—</dd>
-        <dt>runs on</dt>
-        <dd data-testid="runs-on">{running}</dd>
-      </dl>
+      <WordTrainingReadout readoutRef={readoutEl} running={running} />
       <div ref={lossEl} data-testid="spell-loss" />
 
       <h4 className="seq-heading">Words it invents</h4>

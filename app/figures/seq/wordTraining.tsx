@@ -54,3 +54,31 @@ export function drawWordTraining(m: LiveSeqModel, chart: LineChart | null, reado
   set('held', last ? last.loss.toFixed(3) : '—');
   set('ms', view && view.msPerBatch > 0 ? `${view.msPerBatch.toFixed(1)} ms` : '—');
 }
+
+/** The read-out `drawWordTraining` fills in. */
+export function WordTrainingReadout({ readoutRef, running, className = '' }: { readoutRef: RefObject<HTMLDListElement | null>; running: string; className?: string }) {
+  return (
+    <dl ref={readoutRef} className={`readout seq-readout ${className}`.trim()} data-testid="readout">
+      <dt>step</dt>
+      <dd data-step data-testid="step-count">
+        0
+      </dd>
+      <dt>epoch</dt>
+      <dd data-epoch>1</dd>
+      <dt>batch loss</dt>
+      <dd data-loss data-testid="loss">
+        —
+      </dd>
+      <dt>held-out loss</dt>
+      <dd data-held data-testid="held-loss">
+        —
+      </dd>
+      <dt>per batch</dt>
+      <dd data-ms data-testid="ms-per-batch">
+        —
+      </dd>
+      <dt>runs on</dt>
+      <dd data-testid="runs-on">{running}</dd>
+    </dl>
+  );
+}
