@@ -9,13 +9,7 @@
 //    mistake (bar: within 60 s), attention-heatmap refreshes per second while it trains (bar: ≥ 5) and the longest
 //    main-thread task (bar: none over 50 ms). "The transformer block and a tiny GPT": 20 s of training on its page,
 //    its held-out loss, attention-map refreshes per second and the longest main-thread task.
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { printStepTable, stepTable } from './bench-page.mjs';
-import { chromiumLaunchOptions } from './chromium.mjs';
-import { startServer } from './serve.mjs';
+import { printStepTable, runAlone, stepTable } from './bench-page.mjs';
 
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
 const MODELS = [
@@ -136,18 +130,4 @@ export function printAttention({ rows, reverse, gpt }) {
   } else console.log(`The GPT run failed: ${gpt.error}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dist = resolve(process.env.BENCH_DIST ?? 'dist');
-  if (!existsSync(resolve(dist, 'bench-seq.html'))) {
-    console.error(`No ${dist}/bench-seq.html: run \`npx vite build\` first.`);
-    process.exit(2);
-  }
-  const server = await startServer({ dir: dist });
-  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
-  try {
-    printAttention(await benchAttention(browser, server.url));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+await runAlone(import.meta.url, 'bench-seq.html', async (browser, base) => printAttention(await benchAttention(browser, base)));

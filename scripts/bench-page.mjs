@@ -1,5 +1,13 @@
 // What the benchmark scripts share: opening one benchmark page in a fresh browser context and waiting for the
-// result it puts in `window.__benchResult` (with any page errors it logged).
+// result it puts in `window.__benchResult` (with any page errors it logged), the step-time tables, and running one
+// part of the bench alone.
+
+import { chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromiumLaunchOptions } from './chromium.mjs';
+import { startServer } from './serve.mjs';
 
 /**
  * @example
@@ -63,4 +71,28 @@ export function printStepTable(rows, models) {
   console.log(`\nms per training batch (batch 32, Adam, forward + backward + update, in the page):`);
   console.log(`${line(header)}\n|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   table.forEach((row) => console.log(line(row)));
+}
+
+/**
+ * When the module at `moduleUrl` is the script node was started with: serves the built site, opens headless
+ * Chromium and runs `run(browser, baseUrl)` (after checking that `page` was built).
+ *
+ * @example
+ * await runAlone(import.meta.url, 'bench-seq.html', async (browser, base) => printSeq(await benchSeq(browser, base)));
+ */
+export async function runAlone(moduleUrl, page, run) {
+  if (moduleUrl !== pathToFileURL(process.argv[1] ?? '').href) return;
+  const dist = resolve(process.env.BENCH_DIST ?? 'dist');
+  if (!existsSync(resolve(dist, page))) {
+    console.error(`No ${dist}/${page}: run \`npx vite build\` first.`);
+    process.exit(2);
+  }
+  const server = await startServer({ dir: dist });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
+  try {
+    await run(browser, server.url);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 }

@@ -4,13 +4,7 @@
 // LSTM (64 units, words of 10 characters). Then the recall race as a reader meets it (the sequence session in its
 // Web Worker, backend chosen by the engine, distance 50): training seconds until the LSTM is 99% right on held-out
 // sequences, the plain RNN's best accuracy, view refreshes and the longest main-thread task.
-import { chromium } from '@playwright/test';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { formatMs as f, printStepTable, runPage, stepTable } from './bench-page.mjs';
-import { chromiumLaunchOptions } from './chromium.mjs';
-import { startServer } from './serve.mjs';
+import { formatMs as f, printStepTable, runPage, runAlone, stepTable } from './bench-page.mjs';
 
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
 const MODELS = [
@@ -49,18 +43,4 @@ export function printSeq({ rows, race }) {
   } else console.log(`The race failed: ${race.error}`);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const dist = resolve(process.env.BENCH_DIST ?? 'dist');
-  if (!existsSync(resolve(dist, 'bench-seq.html'))) {
-    console.error(`No ${dist}/bench-seq.html: run \`npx vite build\` first.`);
-    process.exit(2);
-  }
-  const server = await startServer({ dir: dist });
-  const browser = await chromium.launch({ ...chromiumLaunchOptions(), headless: true });
-  try {
-    printSeq(await benchSeq(browser, server.url));
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-}
+await runAlone(import.meta.url, 'bench-seq.html', async (browser, base) => printSeq(await benchSeq(browser, base)));

@@ -66,6 +66,25 @@ function matMul(a: Float32Array, rows: number, m: Float32Array, n: number, cols:
   return out;
 }
 
+/** The mean and the biased variance (mean squared deviation) of a vector, as layer norm uses them. */
+export function vectorMoments(x: ArrayLike<number>): { mean: number; variance: number } {
+  const d = x.length;
+  let mean = 0;
+  for (let j = 0; j < d; j++) mean += x[j]!;
+  mean /= d;
+  let variance = 0;
+  for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
+  return { mean, variance: variance / d };
+}
+
+/** Layer norm of one vector into `out`: (x − mean) / √(variance + ε) · gain + bias. */
+export function layerNormInto(x: Float32Array, gain: Float32Array, bias: Float32Array, out: Float32Array): Float32Array {
+  const { mean, variance } = vectorMoments(x);
+  const inv = 1 / Math.sqrt(variance + LAYER_NORM_EPSILON);
+  for (let j = 0; j < x.length; j++) out[j] = (x[j]! - mean) * inv * gain[j]! + bias[j]!;
+  return out;
+}
+
 /**
  * Layer norm of each row of x [rows, d]: (x − mean) / √(variance + ε) · gain + bias.
  *
@@ -74,16 +93,7 @@ function matMul(a: Float32Array, rows: number, m: Float32Array, n: number, cols:
  */
 export function layerNormRows(x: Float32Array, rows: number, d: number, gain: Float32Array, bias: Float32Array): Float32Array {
   const out = new Float32Array(rows * d);
-  for (let r = 0; r < rows; r++) {
-    let mean = 0;
-    for (let j = 0; j < d; j++) mean += x[r * d + j]!;
-    mean /= d;
-    let variance = 0;
-    for (let j = 0; j < d; j++) variance += (x[r * d + j]! - mean) ** 2;
-    variance /= d;
-    const inv = 1 / Math.sqrt(variance + LAYER_NORM_EPSILON);
-    for (let j = 0; j < d; j++) out[r * d + j] = (x[r * d + j]! - mean) * inv * gain[j]! + bias[j]!;
-  }
+  for (let r = 0; r < rows; r++) layerNormInto(x.subarray(r * d, (r + 1) * d), gain, bias, out.subarray(r * d, (r + 1) * d));
   return out;
 }
 

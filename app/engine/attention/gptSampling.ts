@@ -15,7 +15,8 @@
 import { BOUNDARY, WORD_ALPHABET } from '../data/words';
 import type { Rng } from '../rng';
 import { draw } from '../seq/sampling';
-import { headSize, LAYER_NORM_EPSILON, toTransformerWeights, type TransformerSpec, type TransformerWeights } from './spec';
+import { layerNormInto } from './forward';
+import { headSize, toTransformerWeights, type TransformerSpec, type TransformerWeights } from './spec';
 
 /** Letters a sampled word may have: the model has 10 positions, "." and 9 letters. */
 export const MAX_LETTERS = 9;
@@ -40,18 +41,6 @@ export interface GptStepper {
   readonly logits: Float32Array;
   /** Becomes a copy of `other` (same weights), so a shared prefix is read once. */
   copyFrom(other: GptStepper): void;
-}
-
-function layerNormInto(x: Float32Array, gain: Float32Array, bias: Float32Array, out: Float32Array) {
-  const d = x.length;
-  let mean = 0;
-  for (let j = 0; j < d; j++) mean += x[j]!;
-  mean /= d;
-  let variance = 0;
-  for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
-  variance /= d;
-  const inv = 1 / Math.sqrt(variance + LAYER_NORM_EPSILON);
-  for (let j = 0; j < d; j++) out[j] = (x[j]! - mean) * inv * gain[j]! + bias[j]!;
 }
 
 /** out = x [n] · m [n, cols] (+ bias). */

@@ -19,7 +19,7 @@ import { useSequenceSession, type LiveSeqModel } from '../seq/sequenceModels';
 import { useModelDrawing } from '../seq/useSeqModel';
 import { SeqTrainerControls } from '../seq/SeqTrainerControls';
 import { drawWordTraining, useWordLossChart, WordTrainingReadout } from '../seq/wordTraining';
-import { NextBars, PromptNotes, useWordIndex, WordList } from '../seq/wordViews';
+import { NextBars, PromptInput, useWordIndex, WordLegend, WordList } from '../seq/wordViews';
 import { GptAttention } from './GptAttention';
 import { GPT_LESSON, isGptSpec, PROMPT_LETTERS, readPrompt, useGptModel } from './gptModel';
 import '../seq/seq.css';
@@ -141,25 +141,10 @@ export default function GptTrainerFigure() {
       </div>
       {untrained ? <p className="seq-hint">Untrained, every character is about equally likely: the words are noise. Press Train.</p> : null}
       {words ? <WordList words={words.main} origin={origin} testId="samples" /> : null}
-      <p className="seq-legend">
-        <span className="seq-word seq-word-train">copied</span> a training word · <span className="seq-word seq-word-held-out">real</span> an
-        English word it never saw · plain: invented
-      </p>
+      <WordLegend />
 
       <h4 className="seq-heading">What comes next?</h4>
-      <label className="seq-prompt">
-        prompt
-        <input
-          type="text"
-          value={v.prompt}
-          maxLength={20}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => settings.set({ prompt: e.target.value })}
-          data-testid="prompt"
-        />
-      </label>
-      <PromptNotes raw={v.prompt} />
+      <PromptInput value={v.prompt} onChange={(prompt) => settings.set({ prompt })} />
       {prompt.cut ? (
         <p className="notice" role="status" data-testid="prompt-cut">
           Only the first {PROMPT_LETTERS} letters fit: the model has 10 positions, the start mark and {PROMPT_LETTERS} letters. Left out: “{prompt.cut}”.

@@ -5,7 +5,7 @@
  *
  *   embed ─► [ LN₁ ─► attention ─► + ─► LN₂ ─► MLP ─► + ] × layers ─► final LN ─► linear ─► softmax
  */
-import type { TransformerTrace } from '../../engine/attention/forward';
+import { vectorMoments, type TransformerTrace } from '../../engine/attention/forward';
 import { headSize, LAYER_NORM_EPSILON, type TransformerSpec, type TransformerWeights } from '../../engine/attention/spec';
 import { WORD_ALPHABET } from '../../engine/data/words';
 
@@ -91,12 +91,7 @@ const posTex = (token: number) => (token === 0 ? '\\text{“.”}' : `\\text{“
 
 function layerNormTex(name: string, x: Float32Array, gain: Float32Array, bias: Float32Array, out: Float32Array): string {
   const d = x.length;
-  let mean = 0;
-  for (let j = 0; j < d; j++) mean += x[j]!;
-  mean /= d;
-  let variance = 0;
-  for (let j = 0; j < d; j++) variance += (x[j]! - mean) ** 2;
-  variance /= d;
+  const { mean, variance } = vectorMoments(x);
   const sd = Math.sqrt(variance + LAYER_NORM_EPSILON);
   return [
     `x &= ${vec(x)} \\\\`,

@@ -13,6 +13,7 @@ import { int, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { createLineChart, type LineChart } from '../../viz/createLineChart';
+import { createRecallAccuracyChart } from './recallChart';
 import { SeqLoader } from './SeqLoader';
 import { SeqTrainerControls } from './SeqTrainerControls';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
@@ -50,21 +51,10 @@ export default function RecallRaceFigure() {
 
   useEffect(() => {
     if (!haveModels || !accEl.current || !gradEl.current) return;
-    const acc = createLineChart(accEl.current, {
-      label: 'Held-out accuracy of the plain RNN (solid) and the LSTM (dashed) against seconds of training; chance is 25%',
-      yLabel: 'accuracy',
-      xLabel: 'seconds of training',
-      height: 190,
-      yZero: true,
-      x: { min: 0, atLeast: 10 },
-      format: pct,
-      empty: 'Press Train: accuracy appears after two seconds',
-      series: [
-        { id: 'rnn', name: 'plain RNN', color: 'class-a', dash: '', width: 2.5 },
-        { id: 'lstm', name: 'LSTM', color: 'class-b', dash: '7 4', width: 2.5 },
-        { id: 'chance', name: 'chance (25%)', color: 'muted', dash: '2 3', reference: true },
-      ],
-    });
+    const acc = createRecallAccuracyChart(accEl.current, [
+      { id: 'rnn', name: 'plain RNN' },
+      { id: 'lstm', name: 'LSTM' },
+    ]);
     const grad = createLineChart(gradEl.current, {
       label: 'Size of the gradient of the loss at the hidden state of each time step, for the plain RNN (solid) and the LSTM (dashed), now and (faint) at the first evaluation, log scale',
       yLabel: '‖∂loss/∂hₜ‖',

@@ -18,7 +18,7 @@ import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
 import { SeqLoader } from './SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from './sequenceModels';
-import { NextBars, PromptNotes, useWordIndex, WordList } from './wordViews';
+import { NextBars, PromptInput, useWordIndex, WordLegend, WordList } from './wordViews';
 import { useModelDrawing, useSeqModel } from './useSeqModel';
 import { SeqTrainerControls } from './SeqTrainerControls';
 import { drawWordTraining, useWordLossChart, WordTrainingReadout } from './wordTraining';
@@ -135,10 +135,7 @@ export default function SpellFigure() {
       <Slider label="temperature" value={v.temp} min={0.1} max={2} step={0.05} format={(t) => t.toFixed(2)} onChange={(t) => settings.set({ temp: t })} testId="temperature" />
       {untrained ? <p className="seq-hint">Untrained, every character is about equally likely: the words are noise. Press Train.</p> : null}
       {words ? <WordList words={words.main} origin={origin} testId="samples" /> : null}
-      <p className="seq-legend">
-        <span className="seq-word seq-word-train">copied</span> a training word · <span className="seq-word seq-word-held-out">real</span> an
-        English word it never saw · plain: invented
-      </p>
+      <WordLegend />
 
       <h4 className="seq-heading">The same model at four temperatures</h4>
       <div className="seq-columns" data-testid="side-by-side">
@@ -151,19 +148,7 @@ export default function SpellFigure() {
       </div>
 
       <h4 className="seq-heading">What comes next?</h4>
-      <label className="seq-prompt">
-        prompt
-        <input
-          type="text"
-          value={v.prompt}
-          maxLength={20}
-          spellCheck={false}
-          autoComplete="off"
-          onChange={(e) => settings.set({ prompt: e.target.value })}
-          data-testid="prompt"
-        />
-      </label>
-      <PromptNotes raw={v.prompt} />
+      <PromptInput value={v.prompt} onChange={(prompt) => settings.set({ prompt })} />
       {words?.next ? (
         <>
           <NextBars p={words.next} prompt={prompt.text} />

@@ -53,6 +53,37 @@ export function PromptNotes({ raw }: { raw: string }) {
   );
 }
 
+/** The key to WordList's marks. */
+export function WordLegend() {
+  return (
+    <p className="seq-legend">
+      <span className="seq-word seq-word-train">copied</span> a training word · <span className="seq-word seq-word-held-out">real</span> an
+      English word it never saw · plain: invented
+    </p>
+  );
+}
+
+/** The prompt box of a word model, with what was done to what the reader typed. */
+export function PromptInput({ value, onChange }: { value: string; onChange(text: string): void }) {
+  return (
+    <>
+      <label className="seq-prompt">
+        prompt
+        <input
+          type="text"
+          value={value}
+          maxLength={20}
+          spellCheck={false}
+          autoComplete="off"
+          onChange={(e) => onChange(e.target.value)}
+          data-testid="prompt"
+        />
+      </label>
+      <PromptNotes raw={value} />
+    </>
+  );
+}
+
 /** p(next character) after the prompt, one bar per character, "." shown as "end". */
 export function NextBars({ p, prompt }: { p: Float32Array; prompt: string }) {
   const top = [...p].map((value, k) => ({ k, value })).sort((a, b) => b.value - a.value);

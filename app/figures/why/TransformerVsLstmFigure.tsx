@@ -22,8 +22,9 @@ import { useFigureSettings } from '../../state/figures';
 import { text, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { Slider } from '../../ui/controls/Slider';
-import { createLineChart, type LineChart } from '../../viz/createLineChart';
+import type { LineChart } from '../../viz/createLineChart';
 import { recallSchema } from '../seq/RecallRaceFigure';
+import { createRecallAccuracyChart } from '../seq/recallChart';
 import { SeqLoader } from '../seq/SeqLoader';
 import { useSequenceSession, type LiveSeqModel } from '../seq/sequenceModels';
 import { useModelDrawing, useSeqModel } from '../seq/useSeqModel';
@@ -78,21 +79,14 @@ export default function TransformerVsLstmFigure() {
 
   useEffect(() => {
     if (!haveModels || !accEl.current) return;
-    chart.current = createLineChart(accEl.current, {
-      label: 'Held-out accuracy of the transformer (solid) and the LSTM (dashed) against seconds of training; chance is 25%',
-      yLabel: 'accuracy',
-      xLabel: 'seconds of training',
-      height: 200,
-      yZero: true,
-      x: { min: 0, atLeast: 10 },
-      format: pct,
-      empty: 'Press Train: accuracy appears after two seconds',
-      series: [
-        { id: 'transformer', name: 'transformer', color: 'class-a', dash: '', width: 2.5 },
-        { id: 'lstm', name: 'LSTM', color: 'class-b', dash: '7 4', width: 2.5 },
-        { id: 'chance', name: 'chance (25%)', color: 'muted', dash: '2 3', reference: true },
+    chart.current = createRecallAccuracyChart(
+      accEl.current,
+      [
+        { id: 'transformer', name: 'transformer' },
+        { id: 'lstm', name: 'LSTM' },
       ],
-    });
+      200,
+    );
     return () => {
       chart.current?.destroy();
       chart.current = null;
