@@ -5,6 +5,8 @@ import rehypeKatex from 'rehype-katex';
 import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { defineConfig } from 'vitest/config';
+import { fileURLToPath } from 'node:url';
+import { figureIndex } from './scripts/figure-index';
 
 // MDX must run before the React plugin (PITFALLS.md): `enforce: 'pre'`, and React's `include` covers .mdx.
 export default defineConfig({
@@ -20,6 +22,7 @@ export default defineConfig({
       }),
     },
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
+    figureIndex(fileURLToPath(new URL('./app/lessons', import.meta.url))),
   ],
   // The image-model worker carries its own TF.js: module format (it imports the wasm backend lazily), minified, and
   // without TF.js's @license comment per source file, which Vite 8 otherwise keeps in worker bundles (PITFALLS).

@@ -8,12 +8,12 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
-import { absoluteLink, lessonHref, parseRoute } from './route';
+import { absoluteLink, embedHref, lessonHref, parseRoute, routeFigure } from './route';
 import { defaultsOf, formatParams, parseParams, type Schema, type ValuesOf } from './schema';
 import { useNotices } from './ui';
 
 /** URL keys that belong to the app, not to a figure. */
-export const APP_PARAMS = ['backend', 'debug'] as const;
+export const APP_PARAMS = ['backend', 'debug', 'classroom'] as const;
 
 interface FiguresState {
   values: Record<string, Record<string, unknown>>;
@@ -28,10 +28,31 @@ function initialValues<S extends Schema>(
   schema: S,
 ): { values: ValuesOf<S>; problems: string[] } {
   const route = parseRoute(window.location.hash);
-  if (route.page !== 'lesson' || route.slug !== lesson || route.figure !== figure) {
-    return { values: defaultsOf(schema), problems: [] };
-  }
+  const at = routeFigure(route);
+  if (!at || at.slug !== lesson || at.figure !== figure) return { values: defaultsOf(schema), problems: [] };
   return parseParams(schema, route.params, APP_PARAMS);
+}
+
+/** Mounted figures' ways to take new settings from link parameters (a teacher's scene). */
+const appliers = new Map<string, (params: URLSearchParams) => void>();
+
+/**
+ * Gives a figure the settings a link carries. A mounted figure takes them at once; one not mounted yet forgets
+ * what it had, so it reads them from the address when it mounts. Returns whether the figure was mounted.
+ */
+export function applyFigureParams(lesson: string, figure: string, params: URLSearchParams): boolean {
+  const key = `${lesson}/${figure}`;
+  const apply = appliers.get(key);
+  if (apply) {
+    apply(params);
+    return true;
+  }
+  useFigures.setState((s) => {
+    const values = { ...s.values };
+    delete values[key];
+    return { values };
+  });
+  return false;
 }
 
 let urlTimer: ReturnType<typeof setTimeout> | undefined;
@@ -40,9 +61,10 @@ function mirrorToUrl<S extends Schema>(lesson: string, figure: string, schema: S
   clearTimeout(urlTimer);
   urlTimer = setTimeout(() => {
     // The reader may have left the lesson in the meantime: never pull the address back to it.
-    const route = parseRoute(window.location.hash);
-    if (route.page !== 'lesson' || route.slug !== lesson) return;
-    const href = lessonHref(lesson, figure, withAppParams(formatParams(schema, values)));
+    const at = routeFigure(parseRoute(window.location.hash));
+    if (!at || at.slug !== lesson) return;
+    const params = withAppParams(formatParams(schema, values));
+    const href = at.embed ? embedHref(lesson, figure, params) : lessonHref(lesson, figure, params);
     if (window.location.hash !== href) window.history.replaceState(window.history.state, '', href);
   }, 150);
 }
@@ -102,6 +124,14 @@ export function useFigureSettings<S extends Schema>(lesson: string, figure: stri
     },
     [key, lesson, figure, schema],
   );
+
+  useEffect(() => {
+    const apply = (params: URLSearchParams) => set(parseParams(schema, params, APP_PARAMS).values);
+    appliers.set(key, apply);
+    return () => {
+      if (appliers.get(key) === apply) appliers.delete(key);
+    };
+  }, [key, set, schema]);
 
   const resetToDefaults = useCallback(() => set(defaultsOf(schema)), [set, schema]);
 

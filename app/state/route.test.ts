@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lessonHref, parseRoute } from './route';
+import { embedHref, lessonHref, parseRoute, routeFigure } from './route';
 
 describe('hash routes', () => {
   it('reads home, lesson and figure routes', () => {
@@ -18,5 +18,16 @@ describe('hash routes', () => {
     const back = parseRoute(href);
     expect(back.page === 'lesson' && back.params.get('w1')).toBe('1.5');
     expect(parseRoute('#/%E0%A4%A').page).toBe('lesson');
+  });
+
+  it('reads embed and scenes routes', () => {
+    const href = embedHref('the-neuron', 'playground', new URLSearchParams('w1=2'));
+    expect(href).toBe('#/embed/the-neuron/playground?w1=2');
+    const embed = parseRoute(href);
+    expect(embed).toMatchObject({ page: 'embed', slug: 'the-neuron', figure: 'playground' });
+    expect(routeFigure(embed)).toEqual({ slug: 'the-neuron', figure: 'playground', embed: true });
+    expect(routeFigure(parseRoute('#/the-neuron'))).toEqual({ slug: 'the-neuron', figure: null, embed: false });
+    expect(parseRoute('#/scenes?list=abc').page).toBe('scenes');
+    expect(routeFigure(parseRoute('#/scenes'))).toBeNull();
   });
 });

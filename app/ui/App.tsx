@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'react';
 import { findLesson } from '../lessons/manifest';
+import { usePresenter } from '../state/presenter';
 import { usePrefs, useNotices } from '../state/ui';
 import { BackendBadge } from './BackendBadge';
+import { EmbedPage } from './EmbedPage';
+import { PresentButton, PresenterLayer, ShortcutsHelp, Toast, useShortcuts } from './presenter/Presenter';
+import { ScenesImport } from './presenter/ScenesImport';
 import { Home } from './Home';
 import { LessonPage } from './LessonPage';
 import { Notices } from './Notices';
@@ -15,6 +19,7 @@ export function App() {
   const theme = usePrefs((s) => s.theme);
   const lesson = route.page === 'lesson' ? findLesson(route.slug) : undefined;
   const missing = route.page === 'lesson' && !lesson?.load;
+  useShortcuts();
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -32,6 +37,16 @@ export function App() {
   useEffect(() => {
     window.scrollTo(0, 0);
   }, [slug]);
+
+  if (route.page === 'embed') {
+    return (
+      <>
+        <EmbedPage slug={route.slug} figure={route.figure} params={route.params} />
+        <ShortcutsHelp />
+        <Toast />
+      </>
+    );
+  }
 
   return (
     <div className={menuOpen ? 'shell menu-open' : 'shell'}>
@@ -54,6 +69,10 @@ export function App() {
         </a>
         <div className="topbar-tools">
           <BackendBadge />
+          <PresentButton />
+          <button type="button" className="secondary help-button" onClick={() => usePresenter.getState().set({ helpOpen: true })} aria-label="Keyboard shortcuts (?)" title="Keyboard shortcuts (?)">
+            ?
+          </button>
           <ThemeToggle />
         </div>
       </header>
@@ -63,11 +82,18 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <Notices />
         {lesson?.load && route.page === 'lesson' ? (
-          <LessonPage key={lesson.slug} lesson={lesson} figure={route.figure} />
+          <>
+            <LessonPage key={lesson.slug} lesson={lesson} figure={route.figure} />
+            <PresenterLayer slug={lesson.slug} />
+          </>
+        ) : route.page === 'scenes' ? (
+          <ScenesImport params={route.params} />
         ) : (
           <Home />
         )}
       </main>
+      <ShortcutsHelp />
+      <Toast />
     </div>
   );
 }

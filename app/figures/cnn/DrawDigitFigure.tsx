@@ -6,6 +6,7 @@
  *   pad ink (≤ once a frame) ─► preprocessDrawing ─► 28 × 28 ─► classify in the worker (one at a time, latest wins)
  *                                                              └► probabilities + every layer's maps ─► bars, grids
  */
+import { PlainFigureToolbar } from '../../ui/controls/FigureToolbar';
 import { useEffect, useRef, useState } from 'react';
 import { preprocessDrawing } from '../../engine/data/drawing';
 import { createDrawPad, type DrawPad } from '../../viz/createDrawPad';
@@ -157,6 +158,7 @@ export default function DrawDigitFigure() {
           </div>
         </>
       ) : null}
+      <PlainFigureToolbar />
     </div>
   );
 }

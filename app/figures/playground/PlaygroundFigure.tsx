@@ -700,7 +700,7 @@ export default function PlaygroundFigure() {
           onClose={() => setEditor(null)}
         />
       ) : null}
-      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} />
+      <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} classroom={false} />
       <ClassroomLink shareLink={settings.shareLink} />
     </div>
   );

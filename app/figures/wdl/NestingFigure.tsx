@@ -2,6 +2,7 @@
  * Artificial intelligence ⊃ machine learning ⊃ deep learning, as three nested boxes, each with a one-line
  * definition and everyday examples. Plain HTML and CSS, so the text wraps on a phone; no TF.js is loaded.
  */
+import { PlainFigureToolbar } from '../../ui/controls/FigureToolbar';
 import './wdl.css';
 
 const RINGS = [
@@ -51,6 +52,7 @@ export default function NestingFigure() {
           <Box ring={dl} />
         </Box>
       </Box>
+      <PlainFigureToolbar />
     </div>
   );
 }

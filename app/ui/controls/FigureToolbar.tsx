@@ -2,19 +2,36 @@
  * The controls every live figure shares: copy a share link, reset to the lesson's defaults, and keep training
  * while scrolled away.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useFigureSettings } from '../../state/figures';
+import { attachToFigure } from '../../state/presenter';
 import { useFigureFrame } from '../lesson/LessonContext';
+import { SharePanel } from './SharePanel';
 
 interface FigureToolbarProps {
   shareLink(): string;
   onResetDefaults(): void;
   /** Figures that train offer "keep training when scrolled away"; the others do not. */
   canPin?: boolean;
+  /** Offer the generic classroom link (the training lab has its own, by groups of controls). */
+  classroom?: boolean;
 }
 
-export function FigureToolbar({ shareLink, onResetDefaults, canPin = true }: FigureToolbarProps) {
-  const { pinned, setPinned } = useFigureFrame();
+export function FigureToolbar({ shareLink, onResetDefaults, canPin = true, classroom = true }: FigureToolbarProps) {
+  const { lesson, id, pinned, setPinned } = useFigureFrame();
   const [copied, setCopied] = useState<string | null>(null);
+  const latest = useRef({ shareLink, onResetDefaults });
+  useEffect(() => {
+    latest.current = { shareLink, onResetDefaults };
+  });
+  useEffect(
+    () =>
+      attachToFigure(lesson, id, 'toolbar', {
+        shareLink: () => latest.current.shareLink(),
+        resetDefaults: () => latest.current.onResetDefaults(),
+      }),
+    [lesson, id],
+  );
 
   async function share() {
     const link = shareLink();
@@ -41,6 +58,7 @@ export function FigureToolbar({ shareLink, onResetDefaults, canPin = true }: Fig
           Keep training when scrolled away
         </label>
       ) : null}
+      <SharePanel shareLink={shareLink} classroom={classroom} />
       {copied ? (
         <p className="share-result" role="status" data-testid="share-result">
           {copied === 'Link copied.' ? copied : <>Copy this link: <input readOnly value={copied} aria-label="Share link" onFocus={(e) => e.target.select()} /></>}
@@ -48,4 +66,13 @@ export function FigureToolbar({ shareLink, onResetDefaults, canPin = true }: Fig
       ) : null}
     </div>
   );
+}
+
+const NO_SETTINGS = {};
+
+/** The toolbar of a figure with no settings of its own: its link, embed code and classroom link still work. */
+export function PlainFigureToolbar() {
+  const { lesson, id } = useFigureFrame();
+  const settings = useFigureSettings(lesson, id, NO_SETTINGS);
+  return <FigureToolbar shareLink={settings.shareLink} onResetDefaults={settings.resetToDefaults} canPin={false} />;
 }

@@ -2,8 +2,10 @@
  * Play/pause, step, reset and speed for any figure with a Trainer, plus the figure's own hyperparameter controls
  * as children. When training stops by itself (a NaN loss), the reason and a one-click reset appear here.
  */
-import type { ReactNode } from 'react';
+import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import type { TrainerStatus } from '../../engine/types';
+import { attachToFigure } from '../../state/presenter';
+import { FigureContext } from '../lesson/LessonContext';
 
 interface TrainerControlsProps {
   status: TrainerStatus;
@@ -18,7 +20,7 @@ interface TrainerControlsProps {
   children?: ReactNode;
 }
 
-const SPEEDS = [
+export const SPEEDS = [
   { label: 'slow motion', value: 0.25 },
   { label: 'normal', value: 1 },
   { label: 'fast', value: 8 },
@@ -27,6 +29,7 @@ const SPEEDS = [
 
 export function TrainerControls({ status, ready, message, onPlay, onStep, onReset, speed, onSpeed, children }: TrainerControlsProps) {
   const playing = status === 'playing';
+  useKeyboardHandle({ status, ready, onPlay, onStep, onReset, onSpeed });
   return (
     <div className="trainer-controls">
       <div className="trainer-buttons" role="group" aria-label="Training">
@@ -65,4 +68,28 @@ export function TrainerControls({ status, ready, message, onPlay, onStep, onRese
       <div className="hyper">{children}</div>
     </div>
   );
+}
+
+/** Lets the keyboard shortcuts and presenter mode (state/presenter.ts) drive these controls. */
+function useKeyboardHandle(props: Pick<TrainerControlsProps, 'status' | 'ready' | 'onPlay' | 'onStep' | 'onReset' | 'onSpeed'>) {
+  const frame = useContext(FigureContext);
+  const latest = useRef(props);
+  useEffect(() => {
+    latest.current = props;
+  });
+  const lesson = frame?.lesson;
+  const id = frame?.id;
+  useEffect(() => {
+    if (lesson == null || id == null) return;
+    const usable = () => latest.current.ready && latest.current.status !== 'diverged';
+    return attachToFigure(lesson, id, 'trainer', {
+      status: () => latest.current.status,
+      ready: () => latest.current.ready,
+      toggle: () => usable() && latest.current.onPlay(),
+      step: () => usable() && latest.current.status !== 'playing' && latest.current.onStep('batch'),
+      reset: () => latest.current.ready && latest.current.onReset(),
+      speeds: SPEEDS,
+      setSpeed: (value) => latest.current.ready && latest.current.onSpeed(value),
+    });
+  }, [lesson, id]);
 }

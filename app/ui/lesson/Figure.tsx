@@ -11,7 +11,9 @@
  */
 import { Component, Suspense, lazy, useContext, useEffect, useMemo, useRef, useState, type CSSProperties, type ReactNode } from 'react';
 import { figures, type FigureName } from '../../figures/registry';
-import { lessonHref } from '../../state/route';
+import { registerFigure, usePresenter } from '../../state/presenter';
+import { lessonHref, parseRoute, routeFigure } from '../../state/route';
+import { applyClassroom, parseClassroom } from './classroom';
 import { FigureContext, LessonContext, type FigureFrame } from './LessonContext';
 
 interface FigureProps {
@@ -41,6 +43,13 @@ export function Figure({ id, name, caption }: FigureProps) {
   const [pinned, setPinned] = useState(false);
   const [attempt, setAttempt] = useState(0);
   const spec = figures[name];
+  const presented = usePresenter((s) => s.on && s.figure === id);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    return registerFigure(slug, id, el);
+  }, [slug, id]);
 
   useEffect(() => {
     const el = ref.current;
@@ -61,7 +70,9 @@ export function Figure({ id, name, caption }: FigureProps) {
     };
   }, []);
 
-  const frame = useMemo<FigureFrame>(() => ({ lesson: slug, id, visible, pinned, setPinned }), [slug, id, visible, pinned]);
+  const frame = useMemo<FigureFrame>(() => ({ lesson: slug, id, name, visible, pinned, setPinned }), [slug, id, name, visible, pinned]);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const hiddenCount = useClassroom(slug, id, bodyRef);
   const Live = near ? lazyFigure(name) : null;
   const reserve = { '--fig-h': `${spec.height[0]}px`, '--fig-h-narrow': `${spec.height[1]}px` } as CSSProperties;
   const placeholder = (
@@ -71,8 +82,16 @@ export function Figure({ id, name, caption }: FigureProps) {
   );
 
   return (
-    <figure className="figure" id={id} ref={ref} aria-label={spec.label}>
-      <div className="figure-body" style={reserve}>
+    <figure className={presented ? 'figure is-presented' : 'figure'} id={id} ref={ref} aria-label={spec.label}>
+      {hiddenCount.count > 0 ? (
+        <p className="classroom-note" data-testid="classroom-note">
+          This classroom link hides {hiddenCount.count === 1 ? 'one control' : `${hiddenCount.count} controls`} of the figure.{' '}
+          <button type="button" className="link-button" onClick={hiddenCount.reveal}>
+            Show all controls
+          </button>
+        </p>
+      ) : null}
+      <div className="figure-body" style={reserve} ref={bodyRef}>
         <FigureContext.Provider value={frame}>
           {Live ? (
             <FigureErrorBoundary key={attempt} onRetry={() => setAttempt((n) => n + 1)}>
@@ -94,6 +113,39 @@ export function Figure({ id, name, caption }: FigureProps) {
       </figcaption>
     </figure>
   );
+}
+
+/**
+ * A classroom link (`classroom=` naming this figure) hides the controls it lists, also those a figure renders
+ * later (a MutationObserver re-applies it), until the reader asks to see them all.
+ */
+function useClassroom(slug: string, id: string, body: React.RefObject<HTMLDivElement | null>) {
+  const [keys, setKeys] = useState(() => {
+    const route = parseRoute(window.location.hash);
+    const at = routeFigure(route);
+    return at && at.slug === slug && at.figure === id ? parseClassroom(route.params.get('classroom')) : new Set<string>();
+  });
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const run = () => {
+      timer = undefined;
+      setCount(applyClassroom(el, keys));
+    };
+    run();
+    if (keys.size === 0) return;
+    const observer = new MutationObserver(() => {
+      timer ??= setTimeout(run, 50);
+    });
+    observer.observe(el, { childList: true, subtree: true });
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
+  }, [body, keys]);
+  return { count, reveal: () => setKeys(new Set()) };
 }
 
 class FigureErrorBoundary extends Component<{ children: ReactNode; onRetry(): void }, { error: Error | null }> {
