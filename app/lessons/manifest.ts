@@ -11,6 +11,11 @@ export interface LessonMeta {
   minutes: number;
   /** What the reader will be able to do or explain afterwards. */
   learn: string[];
+  /**
+   * How many `<Check>` questions the lesson asks: the home page shows "k of n checks" and completion from it without
+   * loading the lesson. content.test.ts counts them in the MDX and fails if this is out of date.
+   */
+  checks: number;
   load?: () => Promise<{ default: MDXContent }>;
 }
 
@@ -25,6 +30,7 @@ export const lessons: readonly LessonMeta[] = [
       'Compare a rule you write by hand with one a network learns, live',
       'Tell when deep learning is the wrong tool: tiny data, or decisions that must be explained',
     ],
+    checks: 1,
     load: () => import('./what-is-deep-learning.mdx'),
   },
   {
@@ -37,6 +43,7 @@ export const lessons: readonly LessonMeta[] = [
       'Predict how a weight or the bias moves the decision line',
       'Watch gradient descent find the weights for you, and see where one neuron is not enough',
     ],
+    checks: 1,
     load: () => import('./the-neuron.mdx'),
   },
   {
@@ -49,6 +56,7 @@ export const lessons: readonly LessonMeta[] = [
       'Say which activations go in hidden layers and which at the output, and why saturation and dead ReLUs hurt',
       'Explain, and watch live, why a deep network with only linear layers can draw nothing but a straight line',
     ],
+    checks: 1,
     load: () => import('./activation-functions.mdx'),
   },
   {
@@ -61,6 +69,7 @@ export const lessons: readonly LessonMeta[] = [
       'Trace a forward pass through a small network by hand and in a live one',
       'See what hidden neurons detect: straight edges first, shapes built from them later',
     ],
+    checks: 2,
     load: () => import('./layers-and-forward-propagation.mdx'),
   },
   {
@@ -73,6 +82,7 @@ export const lessons: readonly LessonMeta[] = [
       'Read a loss’s gradient, and see why a saturated sigmoid needs cross-entropy',
       'Score many classes with softmax and cross-entropy',
     ],
+    checks: 1,
     load: () => import('./loss-functions.mdx'),
   },
   {
@@ -85,6 +95,7 @@ export const lessons: readonly LessonMeta[] = [
       'Apply the update w ← w − η·∂L/∂w and predict what a larger learning rate does',
       'Race SGD, momentum and Adam on a landscape and say why they take different paths',
     ],
+    checks: 2,
     load: () => import('./gradient-descent-and-backpropagation.mdx'),
   },
   {
@@ -93,6 +104,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'Epochs, batches and the learning rate, in a full playground.',
     minutes: 20,
     learn: ['Tell epochs, batches and iterations apart', 'Tune a learning rate by watching the loss'],
+    checks: 2,
     load: () => import('./training-a-network.mdx'),
   },
   {
@@ -101,6 +113,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'When a network memorises instead of learning, and dropout as a cure.',
     minutes: 15,
     learn: ['Spot overfitting in train and test curves', 'Use dropout and weight decay'],
+    checks: 1,
     load: () => import('./overfitting-and-regularization.mdx'),
   },
   {
@@ -109,6 +122,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'Why very deep networks stop learning, and the fixes that made depth work.',
     minutes: 20,
     learn: ['Watch gradients shrink layer by layer', 'Compare ReLU, normalization and skip connections'],
+    checks: 1,
     load: () => import('./deep-networks-and-vanishing-gradients.mdx'),
   },
   {
@@ -117,6 +131,7 @@ export const lessons: readonly LessonMeta[] = [
     summary: 'Convolution: a small kernel slides over an image and lights up edges, blurs and outlines.',
     minutes: 20,
     learn: ['Compute a convolution by hand', 'See why an edge kernel lights up edges', 'Work out output sizes from padding and stride'],
+    checks: 1,
     load: () => import('./convolutional-networks.mdx'),
   },
   {
@@ -129,6 +144,7 @@ export const lessons: readonly LessonMeta[] = [
       'Work out how much of the picture a unit in a deep layer sees',
       'Explain why early layers find edges and later layers combinations of them',
     ],
+    checks: 2,
     load: () => import('./pooling-and-feature-hierarchy.mdx'),
   },
   {
@@ -141,6 +157,7 @@ export const lessons: readonly LessonMeta[] = [
       'Train a CNN to over 97% on held-out digits and read its loss and accuracy curves',
       'Open any unit of the live network down to its window, kernel and sum, and read its confusion matrix',
     ],
+    checks: 1,
     load: () => import('./train-a-cnn.mdx'),
   },
   {
@@ -153,6 +170,7 @@ export const lessons: readonly LessonMeta[] = [
       'Read a classifier’s probabilities for your own input, including where it hesitates',
       'Find inputs it gets wrong, and explain them from its training data',
     ],
+    checks: 1,
     load: () => import('./draw-a-digit.mdx'),
   },
   {
@@ -165,6 +183,7 @@ export const lessons: readonly LessonMeta[] = [
       'Compare their accuracy on held-out digits as they train, live',
       'Read what each first layer learned: whole-digit templates against small local filters',
     ],
+    checks: 1,
     load: () => import('./mlp-vs-cnn.mdx'),
   },
   {
@@ -177,6 +196,7 @@ export const lessons: readonly LessonMeta[] = [
       'Measure, live, how much reused features help when there are only a few examples per class',
       'Say when transfer helps and when training from scratch catches up',
     ],
+    checks: 1,
     load: () => import('./transfer-learning.mdx'),
   },
   {
@@ -189,6 +209,7 @@ export const lessons: readonly LessonMeta[] = [
       'Read the hidden state as a running summary of the sequence so far',
       'Watch a small RNN learn to continue a noisy wave',
     ],
+    checks: 2,
     load: () => import('./recurrent-networks.mdx'),
   },
   {
@@ -201,6 +222,7 @@ export const lessons: readonly LessonMeta[] = [
       'Sample new words, and see what temperature does to them',
       'Compare a plain RNN, an LSTM and a GRU on the same words',
     ],
+    checks: 1,
     load: () => import('./learning-to-spell.mdx'),
   },
   {
@@ -213,6 +235,7 @@ export const lessons: readonly LessonMeta[] = [
       'Set the distance a model must remember across and see where each cell breaks',
       'Read a live chart of the gradient at every time step',
     ],
+    checks: 1,
     load: () => import('./why-rnns-forget.mdx'),
   },
   {
@@ -225,6 +248,7 @@ export const lessons: readonly LessonMeta[] = [
       'Follow the cell state through a sequence you type',
       'Check one step of the LSTM by hand with its real numbers',
     ],
+    checks: 1,
     load: () => import('./lstm-gates.mdx'),
   },
   {
@@ -237,6 +261,7 @@ export const lessons: readonly LessonMeta[] = [
       'Explain why the scores are divided by √d',
       'Watch an alignment sharpen from uniform to the right pattern as a model learns',
     ],
+    checks: 1,
     load: () => import('./attention.mdx'),
   },
   {
@@ -249,6 +274,7 @@ export const lessons: readonly LessonMeta[] = [
       'Compare what different heads learned on the same task',
       'Explain the causal mask of a language model',
     ],
+    checks: 1,
     load: () => import('./self-attention.mdx'),
   },
   {
@@ -261,6 +287,7 @@ export const lessons: readonly LessonMeta[] = [
       'Read a sinusoidal and a learned position encoding',
       'See what a model cannot learn without them',
     ],
+    checks: 1,
     load: () => import('./positional-encoding.mdx'),
   },
   {
@@ -273,6 +300,7 @@ export const lessons: readonly LessonMeta[] = [
       'Follow one token through the model with its real numbers',
       'Steer sampling with temperature and top-k',
     ],
+    checks: 1,
     load: () => import('./transformer-block.mdx'),
   },
   {
@@ -285,6 +313,7 @@ export const lessons: readonly LessonMeta[] = [
       'Time one training step of each on your own backend',
       'See attention solve the memory task that defeats a plain RNN',
     ],
+    checks: 1,
     load: () => import('./why-transformers-won.mdx'),
   },
 ];

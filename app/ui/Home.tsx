@@ -1,11 +1,12 @@
 import { useEffect } from 'react';
-import { lessons } from '../lessons/manifest';
-import { useProgress } from '../state/progress';
+import { lessons, readyLessons } from '../lessons/manifest';
+import { lessonStatus, statusLabel } from '../state/lessonProgress';
+import { selectProgress, useProgress } from '../state/progress';
 import { lessonHref } from '../state/route';
+import { ProgressSummary } from './ProgressSummary';
 
 export function Home() {
-  const completed = useProgress((s) => s.completed);
-  const visited = useProgress((s) => s.visited);
+  const progress = useProgress(selectProgress);
   useEffect(() => {
     document.title = 'Deep Learning, Live';
   }, []);
@@ -18,15 +19,16 @@ export function Home() {
           while you watch: move a slider and see the weights, the outputs and the loss change.
         </p>
       </section>
+      <ProgressSummary progress={progress} lessons={readyLessons} />
       <h2>Lessons</h2>
       <ol className="lesson-list">
         {lessons.map((lesson) => {
-          const status = completed[lesson.slug] ? 'Completed' : visited[lesson.slug] ? 'Started' : null;
+          const status = lesson.load ? lessonStatus(progress, lesson.slug, lesson.checks) : null;
           return (
             <li key={lesson.slug} className={lesson.load ? 'lesson-card' : 'lesson-card is-planned'}>
               <h3>
                 {lesson.load ? <a href={lessonHref(lesson.slug)}>{lesson.title}</a> : lesson.title}
-                {status ? <span className={`badge badge-${status.toLowerCase()}`}>{status}</span> : null}
+                {status ? <span className={`badge badge-${status.kind}`}>{statusLabel(status)}</span> : null}
                 {!lesson.load ? <span className="badge badge-planned">Coming soon</span> : null}
               </h3>
               <p>{lesson.summary}</p>

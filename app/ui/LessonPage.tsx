@@ -1,6 +1,7 @@
 import { Suspense, lazy, useEffect, useMemo } from 'react';
 import { neighbours, type LessonMeta } from '../lessons/manifest';
-import { useProgress } from '../state/progress';
+import { answeredCount, lessonStatus } from '../state/lessonProgress';
+import { selectProgress, useProgress } from '../state/progress';
 import { lessonHref } from '../state/route';
 import { FocusableOverflow } from './lesson/FocusableOverflow';
 import { LessonContext } from './lesson/LessonContext';
@@ -20,8 +21,6 @@ function lessonContent(lesson: LessonMeta) {
 export function LessonPage({ lesson, figure }: { lesson: LessonMeta; figure: string | null }) {
   const Content = lessonContent(lesson);
   const { prev, next } = neighbours(lesson.slug);
-  const completed = useProgress((s) => Boolean(s.completed[lesson.slug]));
-  const setCompleted = useProgress((s) => s.setCompleted);
   const visit = useProgress((s) => s.visit);
   const context = useMemo(() => ({ slug: lesson.slug }), [lesson.slug]);
 
@@ -56,10 +55,7 @@ export function LessonPage({ lesson, figure }: { lesson: LessonMeta; figure: str
         </div>
       </LessonContext.Provider>
       <footer className="lesson-footer">
-        <label className="complete-toggle">
-          <input type="checkbox" checked={completed} onChange={(e) => setCompleted(lesson.slug, e.target.checked)} />
-          I have finished this lesson
-        </label>
+        <LessonProgress lesson={lesson} />
         <nav className="prev-next" aria-label="Lessons">
           {prev ? (
             <a href={lessonHref(prev.slug)} rel="prev">
@@ -79,6 +75,42 @@ export function LessonPage({ lesson, figure }: { lesson: LessonMeta; figure: str
       </footer>
     </article>
   );
+}
+
+/**
+ * The footer's progress line: how many of the lesson's checks are answered (completion is all of them), with a
+ * button to the first one still open.
+ */
+function LessonProgress({ lesson }: { lesson: LessonMeta }) {
+  const progress = useProgress(selectProgress);
+  const done = lessonStatus(progress, lesson.slug, lesson.checks).kind === 'completed';
+  const answered = answeredCount(progress, lesson.slug, lesson.checks);
+  if (lesson.checks === 0) {
+    return <p className="lesson-progress">This lesson has no checks: it counts as completed once opened.</p>;
+  }
+  const count = `${answered} of ${lesson.checks} ${lesson.checks === 1 ? 'check' : 'checks'} answered.`;
+  return (
+    <p className="lesson-progress">
+      {done ? <strong className="lesson-progress-done">✓ Lesson completed. </strong> : null}
+      {count}
+      {answered < lesson.checks ? (
+        <>
+          {' '}
+          <button type="button" className="link-button" onClick={goToOpenCheck}>
+            Go to the first unanswered check
+          </button>
+        </>
+      ) : null}
+    </p>
+  );
+}
+
+/** Scrolls to the first check with no recorded answer and puts focus on its first option. */
+function goToOpenCheck() {
+  const check = document.querySelector<HTMLElement>('.lesson .check:not([data-answered])');
+  if (!check) return;
+  check.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  check.scrollIntoView({ block: 'center' });
 }
 
 /** Rendered after the lesson content has loaded, so the figure it names exists to scroll to. */

@@ -1,10 +1,10 @@
 import { lessons } from '../lessons/manifest';
-import { useProgress } from '../state/progress';
+import { lessonStatus } from '../state/lessonProgress';
+import { selectProgress, useProgress } from '../state/progress';
 import { lessonHref } from '../state/route';
 
 export function Sidebar({ current, onNavigate }: { current: string | null; onNavigate(): void }) {
-  const completed = useProgress((s) => s.completed);
-  const visited = useProgress((s) => s.visited);
+  const progress = useProgress(selectProgress);
   return (
     <nav className="sidebar" aria-label="Course">
       <a href="#/" className={current === null ? 'sidebar-home is-current' : 'sidebar-home'} onClick={onNavigate}>
@@ -12,8 +12,9 @@ export function Sidebar({ current, onNavigate }: { current: string | null; onNav
       </a>
       <ol>
         {lessons.map((lesson, i) => {
-          const mark = completed[lesson.slug] ? '✓' : visited[lesson.slug] ? '•' : '';
-          const state = completed[lesson.slug] ? ', completed' : visited[lesson.slug] ? ', started' : '';
+          const status = lessonStatus(progress, lesson.slug, lesson.checks).kind;
+          const mark = status === 'completed' ? '✓' : status === 'not-started' ? '' : '•';
+          const state = status === 'completed' ? ', completed' : status === 'not-started' ? '' : ', started';
           return (
             <li key={lesson.slug}>
               {lesson.load ? (
