@@ -6,7 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMath from 'remark-math';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
-import { figureIndex } from './scripts/figure-index';
+import { figureIndex } from './scripts/figure-index.ts';
 
 // MDX must run before the React plugin (PITFALLS.md): `enforce: 'pre'`, and React's `include` covers .mdx.
 export default defineConfig({
