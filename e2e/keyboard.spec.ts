@@ -4,7 +4,7 @@ import { expect, openNeuron, sliderValue, test, seriousAxeViolations } from './f
 test('keyboard alone reaches every control of the neuron figure, with visible focus', async ({ page, consoleProblems }) => {
   await openNeuron(page);
   const figure = page.getByTestId('neuron-figure');
-  const controls = figure.locator('button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href]');
+  const controls = figure.locator('button:not([disabled]), input:not([disabled]), select:not([disabled]), a[href], summary');
   const expected = await controls.evaluateAll((els) => els.map((el) => el.outerHTML.slice(0, 80)));
   expect(expected.length).toBeGreaterThan(12);
 

@@ -136,7 +136,7 @@ test.describe('the pooling lesson', () => {
     await expect(page.getByTestId('rf-figure')).toBeVisible({ timeout: 60_000 });
 
     for (const figure of ['pool-figure', 'rf-figure']) {
-      const controls = page.getByTestId(figure).locator('button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]');
+      const controls = page.getByTestId(figure).locator('button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"], summary');
       // Radio buttons in a group are one tab stop: count the group once.
       const expected = new Set(
         await controls.evaluateAll((els) => els.map((el) => (el instanceof HTMLInputElement && el.type === 'radio' ? `radio:${el.name}` : el.outerHTML.slice(0, 80)))),

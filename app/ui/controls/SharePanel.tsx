@@ -32,6 +32,7 @@ export function SharePanel({ shareLink, classroom }: { shareLink(): string; clas
   const [controls, setControls] = useState<HidableControl[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [copied, setCopied] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
   const ids = useId();
   // Keep the teacher's own classroom choice out of a new link's base.
   const base = () => withClassroom(shareLink(), []);
@@ -56,43 +57,58 @@ export function SharePanel({ shareLink, classroom }: { shareLink(): string; clas
   }
 
   return (
-    <details className="share-panel" ref={root} onToggle={(e) => e.currentTarget.open && refresh()}>
-      <summary>Embed or make a classroom link</summary>
-      <label htmlFor={`${ids}-embed`}>Embed this figure alone (slides, LMS pages); it opens with its current settings:</label>
-      <div className="share-row">
-        <textarea id={`${ids}-embed`} readOnly rows={3} value={embedCode} onFocus={(e) => e.target.select()} data-testid="embed-code" />
-        <button type="button" className="secondary" onClick={() => copy(embedCode, 'Embed code')}>
-          Copy
-        </button>
-      </div>
-      {classroom && controls.length > 0 ? (
+    <details
+      className="share-panel"
+      ref={root}
+      onToggle={(e) => {
+        setOpen(e.currentTarget.open);
+        if (e.currentTarget.open) refresh();
+      }}
+    >
+      <summary>{classroom ? 'Embed or make a classroom link' : 'Embed this figure'}</summary>
+      {open ? (
         <>
-          <fieldset className="share-hide">
-            <legend>Classroom link: hide these controls from students</legend>
-            {controls.map((c) => (
-              <label key={c.key} className="share-check">
-                <input
-                  type="checkbox"
-                  checked={chosen.includes(c.key)}
-                  onChange={(e) => setChosen(e.target.checked ? [...chosen, c.key] : chosen.filter((k) => k !== c.key))}
-                  data-testid={`hide-${c.key}`}
-                />
-                {c.name}
-              </label>
-            ))}
-          </fieldset>
-          <label htmlFor={`${ids}-class`}>Link with the figure as it is now, and those controls hidden:</label>
+          <p className="muted">
+            Links carry the figure’s settings and its random seed, not trained weights: on the opened link, Train trains
+            the same model again.
+          </p>
+          <label htmlFor={`${ids}-embed`}>Embed this figure alone (slides, LMS pages); it opens with its current settings:</label>
           <div className="share-row">
-            <input id={`${ids}-class`} readOnly value={classroomLink} onFocus={(e) => e.target.select()} data-testid="classroom-link" />
-            <button type="button" className="secondary" onClick={() => copy(classroomLink, 'Classroom link')}>
+            <textarea id={`${ids}-embed`} readOnly rows={3} value={embedCode} onFocus={(e) => e.target.select()} data-testid="embed-code" />
+            <button type="button" className="secondary" onClick={() => copy(embedCode, 'Embed code')}>
               Copy
             </button>
           </div>
+          {classroom && controls.length > 0 ? (
+            <>
+              <fieldset className="share-hide">
+                <legend>Classroom link: hide these controls from students</legend>
+                {controls.map((c) => (
+                  <label key={c.key} className="share-check">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(c.key)}
+                      onChange={(e) => setChosen(e.target.checked ? [...chosen, c.key] : chosen.filter((k) => k !== c.key))}
+                      data-testid={`hide-${c.key}`}
+                    />
+                    {c.name}
+                  </label>
+                ))}
+              </fieldset>
+              <label htmlFor={`${ids}-class`}>Link with the figure as it is now, and those controls hidden:</label>
+              <div className="share-row">
+                <input id={`${ids}-class`} readOnly value={classroomLink} onFocus={(e) => e.target.select()} data-testid="classroom-link" />
+                <button type="button" className="secondary" onClick={() => copy(classroomLink, 'Classroom link')}>
+                  Copy
+                </button>
+              </div>
+            </>
+          ) : null}
+          <p role="status" className="muted">
+            {copied ?? ''}
+          </p>
         </>
       ) : null}
-      <p role="status" className="muted">
-        {copied ?? ''}
-      </p>
     </details>
   );
 }

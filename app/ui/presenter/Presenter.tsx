@@ -301,14 +301,9 @@ export function PresentButton() {
         else setPresenting(!on);
       }}
       title="Presenter mode (P)"
-      aria-label="Presenter mode"
       data-testid="present"
     >
-      <span aria-hidden="true">▣</span>
-      <span className="wide-only" aria-hidden="true">
-        {' '}
-        Present
-      </span>
+      <span aria-hidden="true">▣ </span>Present
     </button>
   );
 }

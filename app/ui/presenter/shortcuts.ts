@@ -59,7 +59,7 @@ export function shortcutFor(
   presenting: boolean,
 ): { action: ShortcutAction; index: number } | null {
   if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return null;
-  const target = event.target instanceof Element ? event.target : null;
+  const target = typeof Element !== 'undefined' && event.target instanceof Element ? event.target : null;
   if (target?.closest(TEXT_ENTRY)) return null;
   if (WIDGET_KEYS.has(event.key) && target?.closest(OWN_KEYS)) return null;
   for (const shortcut of SHORTCUTS) {
