@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     trace: 'on-first-retry',
+    // A service worker would answer requests before page.route sees them (the fallback specs fake failures that
+    // way); only e2e/offline.spec.ts allows it.
+    serviceWorkers: 'block',
     launchOptions: chromiumLaunchOptions(),
   },
   webServer: {

@@ -7,6 +7,7 @@ import remarkMath from 'remark-math';
 import { defineConfig } from 'vitest/config';
 import { fileURLToPath } from 'node:url';
 import { figureIndex } from './scripts/figure-index.ts';
+import { offline } from './scripts/offline.mjs';
 
 // MDX must run before the React plugin (PITFALLS.md): `enforce: 'pre'`, and React's `include` covers .mdx.
 export default defineConfig({
@@ -23,6 +24,8 @@ export default defineConfig({
     },
     react({ include: /\.(mdx|tsx?|jsx?)$/ }),
     figureIndex(fileURLToPath(new URL('./app/lessons', import.meta.url))),
+    // The service worker and web manifest (scripts/offline.mjs).
+    ...offline(),
   ],
   // The image-model worker carries its own TF.js: module format (it imports the wasm backend lazily), minified, and
   // without TF.js's @license comment per source file, which Vite 8 otherwise keeps in worker bundles (PITFALLS).

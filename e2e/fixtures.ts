@@ -18,6 +18,8 @@ export const test = base.extend<Fixtures>({
     page.on('console', (msg) => {
       if (msg.type() !== 'error' && msg.type() !== 'warning') return;
       const text = msg.text();
+      // Playwright's own note when `serviceWorkers: 'block'` (playwright.config.ts) stops app/serviceWorker.ts.
+      if (text === 'Service Worker registration blocked by Playwright') return;
       if (allowConsole.some((re) => re.test(text))) return;
       problems.push(`${msg.type()}: ${text}`);
     });
