@@ -72,7 +72,7 @@ test.describe('offline, after one visit', () => {
     expect(consoleProblems).toEqual([]);
   });
 
-  test('after visiting only the home page, the CNN lesson loads MNIST and trains offline', async ({ page, context, consoleProblems }) => {
+  test('after visiting only the home page, the CNN lesson loads MNIST and trains offline, and so does an embed', async ({ page, context, consoleProblems }) => {
     await page.goto('./');
     await waitForOffline(page);
     await context.setOffline(true);
@@ -84,6 +84,14 @@ test.describe('offline, after one visit', () => {
     await page.getByTestId('train').click();
     await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThanOrEqual(3);
     await page.getByTestId('train').click();
+
+    // An embedded figure (a slide's iframe), also never opened before, works offline too.
+    await page.goto('./?embed=1#/embed/the-neuron/playground?w1=2');
+    await expect(page.getByTestId('embed')).toBeVisible();
+    await expect(page.getByTestId('train')).toBeEnabled({ timeout: 60_000 });
+    expect(Number(await page.getByTestId('w1').inputValue())).toBe(2);
+    await page.getByTestId('train').click();
+    await expect.poll(() => page.evaluate(() => Number(document.querySelector('[data-step]')?.textContent)), { timeout: 30_000 }).toBeGreaterThan(5);
     expect(consoleProblems).toEqual([]);
   });
 });
