@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { embedHref, lessonHref, parseRoute, routeFigure } from './route';
+import { embedHref, lessonHref, parseRoute, routeFigure, withHashParam } from './route';
 
 describe('hash routes', () => {
   it('reads home, lesson and figure routes', () => {
@@ -29,5 +29,12 @@ describe('hash routes', () => {
     expect(routeFigure(parseRoute('#/the-neuron'))).toEqual({ slug: 'the-neuron', figure: null, embed: false });
     expect(parseRoute('#/scenes?list=abc').page).toBe('scenes');
     expect(routeFigure(parseRoute('#/scenes'))).toBeNull();
+  });
+
+  it('sets and removes one parameter of a link\'s hash route', () => {
+    const link = 'https://x.org/course/?backend=wasm#/the-neuron/playground?w1=1';
+    expect(withHashParam(link, 'classroom', 'a,b')).toBe('https://x.org/course/?backend=wasm#/the-neuron/playground?w1=1&classroom=a,b');
+    expect(withHashParam(withHashParam(link, 'classroom', 'a'), 'classroom', '')).toBe(link);
+    expect(withHashParam('https://x.org/#/lesson', 'hide', 'data')).toBe('https://x.org/#/lesson?hide=data');
   });
 });

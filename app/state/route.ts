@@ -43,6 +43,23 @@ export function embedHref(slug: string, figure: string, params?: URLSearchParams
   return lessonHref(slug, figure, params).replace(/^#\//, '#/embed/');
 }
 
+/**
+ * A link with one parameter of its hash route set (or removed when `value` is empty); commas stay readable.
+ *
+ * @example
+ * withHashParam('https://x/#/the-neuron/playground?w1=1', 'classroom', 'a,b'); // '…/playground?w1=1&classroom=a,b'
+ */
+export function withHashParam(link: string, key: string, value: string): string {
+  const at = link.indexOf('#');
+  const hash = at >= 0 ? link.slice(at) : '#';
+  const q = hash.indexOf('?');
+  const params = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
+  if (value) params.set(key, value);
+  else params.delete(key);
+  const query = params.toString().replace(/%2C/g, ',');
+  return (at >= 0 ? link.slice(0, at) : link) + (q >= 0 ? hash.slice(0, q) : hash) + (query ? `?${query}` : '');
+}
+
 /** The absolute link a reader can share: this page's address with the given hash. */
 export function absoluteLink(hash: string): string {
   const { origin, pathname, search } = window.location;

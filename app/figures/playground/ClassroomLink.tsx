@@ -3,6 +3,7 @@
  * current share link with `hide=` added. Opening it shows the lab as set, without those controls.
  */
 import { useId, useState } from 'react';
+import { withHashParam } from '../../state/route';
 import { CONTROL_GROUPS, type ControlGroup } from './schema';
 
 const GROUP_NAMES: Record<ControlGroup, string> = {
@@ -21,15 +22,7 @@ const GROUP_NAMES: Record<ControlGroup, string> = {
  * withHidden('https://x/#/training-a-network/lab?data=xor', ['data']); // '…/lab?data=xor&hide=data'
  */
 export function withHidden(link: string, groups: readonly ControlGroup[]): string {
-  const at = link.indexOf('#');
-  const hash = at >= 0 ? link.slice(at) : '#';
-  const q = hash.indexOf('?');
-  const params = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
-  const value = CONTROL_GROUPS.filter((g) => groups.includes(g)).join(',');
-  if (value) params.set('hide', value);
-  else params.delete('hide');
-  const query = params.toString().replace(/%2C/g, ',');
-  return (at >= 0 ? link.slice(0, at) : link) + (q >= 0 ? hash.slice(0, q) : hash) + (query ? `?${query}` : '');
+  return withHashParam(link, 'hide', CONTROL_GROUPS.filter((g) => groups.includes(g)).join(','));
 }
 
 export function ClassroomLink({ shareLink }: { shareLink(): string }) {

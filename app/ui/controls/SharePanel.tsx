@@ -4,6 +4,7 @@
  */
 import { useId, useRef, useState } from 'react';
 import { figures } from '../../figures/registry';
+import { withHashParam } from '../../state/route';
 import { hidableControls, type HidableControl } from '../lesson/classroom';
 import { useFigureFrame } from '../lesson/LessonContext';
 
@@ -14,14 +15,7 @@ export function embedLink(shareLink: string): string {
 
 /** The share link with `classroom=` set to the chosen keys (or removed). */
 export function withClassroom(link: string, keys: readonly string[]): string {
-  const at = link.indexOf('#');
-  const hash = link.slice(at);
-  const q = hash.indexOf('?');
-  const params = new URLSearchParams(q >= 0 ? hash.slice(q + 1) : '');
-  if (keys.length > 0) params.set('classroom', keys.join(','));
-  else params.delete('classroom');
-  const query = params.toString().replace(/%2C/g, ',');
-  return link.slice(0, at) + (q >= 0 ? hash.slice(0, q) : hash) + (query ? `?${query}` : '');
+  return withHashParam(link, 'classroom', keys.join(','));
 }
 
 export function SharePanel({ shareLink, classroom }: { shareLink(): string; classroom: boolean }) {
