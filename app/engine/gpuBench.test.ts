@@ -89,7 +89,7 @@ describe('cross-over and reading', () => {
     expect(text).toContain('your fastest backend is wasm');
     expect(text).toContain('no GPU-type backend overtook the CPU-type ones');
     expect(text).toContain('no hardware GPU');
-    expect(text).toContain('SwiftShader');
+    expect(text).toContain('software GPU (SwiftShader)');
   });
 
   it('names backends that could not run, and says when no GPU backend was measured', () => {

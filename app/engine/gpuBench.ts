@@ -167,6 +167,8 @@ export async function runBench(
         }
         emit({ type: 'measuring', name, n });
         // Warm-up: compiles the shader (GPU) or grows the heap (wasm) at this size; timed once to choose reps.
+        // The first size also pays the backend's one-time costs (programs, memory pools): warm it up twice.
+        if (i === 0) await deps.matMul(n, 1);
         const w0 = deps.now();
         await deps.matMul(n, 1);
         const reps = repsFor(deps.now() - w0, sampleMs, maxReps);
@@ -277,10 +279,9 @@ export function findCrossover(results: readonly BackendResult[]): { n: number; g
   return { n: from, gpu: (fastestAt(gpus, from) as { name: BackendName }).name, cpu: (fastestAt(cpus, from) as { name: BackendName }).name };
 }
 
-/** The fixed cost of one product on a backend: its time at the smallest size it ran (where the work is ~nothing). */
+/** The fixed cost of one product on a backend, at most: its quickest product of any size (tiny work costs ~nothing). */
 export function fixedCostMs(result: BackendResult): number | null {
-  const first = result.points[0];
-  return first ? first.ms : null;
+  return result.points.length ? Math.min(...result.points.map((p) => p.ms)) : null;
 }
 
 const LABEL: Record<BackendName, string> = { cpu: 'cpu (plain JavaScript)', wasm: 'wasm (WebAssembly)', webgl: 'webgl', webgpu: 'webgpu' };
@@ -364,7 +365,7 @@ export function describeBench(results: readonly BackendResult[]): string[] {
   if (software.length) {
     const names = software.map((s) => s.name).join(' and ');
     out.push(
-      `Be aware: this browser has no hardware GPU to offer. Its ${names} ${software.length > 1 ? 'run' : 'runs'} on a software GPU (${software[0]?.detail ?? 'SwiftShader'}) that imitates one on the processor's few cores, so ${software.length > 1 ? 'they are' : 'it is'} no real GPU here; on a device with a graphics chip the GPU lines climb far higher.`,
+      `Be aware: this browser has no hardware GPU to offer. Its ${names} ${software.length > 1 ? 'run' : 'runs'} on a software GPU (${/swiftshader/i.test(software.map((x) => x.detail ?? '').join(' ')) ? 'SwiftShader' : (software[0]?.detail ?? 'unnamed')}) that imitates one on the processor's few cores, so ${software.length > 1 ? 'they are' : 'it is'} no real GPU here; on a device with a graphics chip the GPU lines climb far higher.`,
     );
   }
   const trained = measured.filter((r) => r.trainMs !== undefined).sort((a, b) => (a.trainMs as number) - (b.trainMs as number));

@@ -9,7 +9,7 @@ import { useFigureSettings } from '../../state/figures';
 import { oneOf, type ValuesOf } from '../../state/schema';
 import { FigureToolbar } from '../../ui/controls/FigureToolbar';
 import { useReducedMotion } from '../why/useReducedMotion';
-import { BLOCK_ROWS, COLS, ROWS, UNITS, blockOf, input, lanes, opState, opsDone, partialSum, totalTicks, weight, type LayerMode } from './layerMath';
+import { BLOCK_ROWS, COLS, ROWS, UNITS, input, lanes, opState, opsDone, partialSum, totalTicks, weight, type LayerMode } from './layerMath';
 import { useWidth } from './useWidth';
 import '../why/why.css';
 import './why-gpus.css';
@@ -71,8 +71,8 @@ export default function ParallelLayerFigure() {
   const cell = Math.max(13, Math.min(26, Math.floor((width - 130) / (COLS + 1))));
   const top = 22;
   const left = 6;
-  const xCol = left + COLS * cell + 22;
-  const yCol = xCol + cell + 26;
+  const xCol = left + COLS * cell + 28;
+  const yCol = xCol + cell + 28;
   const yW = Math.max(34, cell * 1.6);
   const svgW = Math.min(width, yCol + yW + 6);
   const svgH = top + ROWS * cell + 8;
@@ -146,7 +146,7 @@ export default function ParallelLayerFigure() {
                 <rect key={b} x={left - 2} y={top + b * BLOCK_ROWS * cell - 1} width={COLS * cell + 4} height={BLOCK_ROWS * cell + 2} className={`gpu-block gpu-block-${Math.floor(b / UNITS)}`} data-testid="layer-block" />
               ))
             : null}
-          <text x={xCol - 11} y={top + (ROWS * cell) / 2 + 5} textAnchor="middle" className="gpu-layer-title">
+          <text x={xCol - 14} y={top + (ROWS * cell) / 2 + 5} textAnchor="middle" className="gpu-layer-title">
             ×
           </text>
           {Array.from({ length: COLS }, (_, j) => (
@@ -159,7 +159,7 @@ export default function ParallelLayerFigure() {
               ) : null}
             </g>
           ))}
-          <text x={yCol - 13} y={top + (ROWS * cell) / 2 + 5} textAnchor="middle" className="gpu-layer-title">
+          <text x={yCol - 14} y={top + (ROWS * cell) / 2 + 5} textAnchor="middle" className="gpu-layer-title">
             =
           </text>
           {Array.from({ length: ROWS }, (_, i) => {
