@@ -1,8 +1,9 @@
+import type { Page } from '@playwright/test';
 import { expect, seriousAxeViolations, test } from './fixtures';
 
 const LESSON = './#/why-gpus';
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
-const noOverflow = (page: import('@playwright/test').Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+const noOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 test.describe('why GPUs', () => {
   test('the benchmark runs every backend in a worker, up to n = 128, and reads its own numbers', async ({ page, consoleProblems }) => {
