@@ -2,7 +2,7 @@
 // Chromium, each in a fresh page, and prints a table. Also asks the engine's own calibration what it would pick,
 // and drills a GPU loss on the GPU backends. Then the training lab's page against TensorFlow Playground's figures
 // (bench-lab.mjs), the CNN lessons against ConvNetJS (bench-cnn.mjs), the sequence lessons (bench-seq.mjs) and the
-// attention lessons (bench-attention.mjs).
+// attention lessons (bench-attention.mjs), and last the "Why GPUs" benchmark on its lesson page (bench-gpu.mjs).
 //
 // Exit code: non-zero only when a backend that started then crashed (an error or a crashed page while timing).
 // A backend that does not start is reported, not failed: that is what the fallback ranking is for.
@@ -15,6 +15,7 @@ import { ANCHORS, benchLabPage } from './bench-lab.mjs';
 import { benchCnn, benchConvNetJs, printCnn } from './bench-cnn.mjs';
 import { benchSeq, printSeq } from './bench-seq.mjs';
 import { benchAttention, printAttention } from './bench-attention.mjs';
+import { benchGpu, printGpu } from './bench-gpu.mjs';
 
 const DIST = resolve(process.env.BENCH_DIST ?? 'dist');
 const BACKENDS = ['cpu', 'wasm', 'webgl', 'webgpu'];
@@ -129,6 +130,7 @@ const cnn = await benchCnn(browser, server.url);
 const seq = await benchSeq(browser, server.url);
 const attention = await benchAttention(browser, server.url);
 const convnetjs = await benchConvNetJs(browser, server.url);
+const gpu = await benchGpu(browser, server.url);
 
 await browser.close();
 await server.close();
@@ -191,6 +193,7 @@ console.log('spiral: 8-8 tanh, all 7 features, batch 10, 250 training points; ci
 printCnn(cnn, convnetjs);
 printSeq(seq);
 printAttention(attention);
+printGpu(gpu);
 
 if (failures.length) {
   console.error(`\n${failures.length} backend(s) crashed after starting:\n  ${failures.join('\n  ')}`);

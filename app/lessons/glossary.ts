@@ -103,6 +103,12 @@ export const glossary = {
   'transformer-block': 'Attention then an MLP, each reading a layer-normalised copy of the residual stream and adding its output back to it. A transformer is a stack of these blocks.',
   'decoder-only': 'A transformer that only predicts the next token from the ones before it, with a causal mask in every attention layer: the shape of GPT.',
   'top-k': 'A rule for sampling: keep only the k likeliest next tokens, set the rest to 0, and rescale the kept ones so they sum to 1.',
+  flop: 'One floating-point operation: an addition or a multiplication of two numbers. GFLOP/s counts billions of them per second.',
+  gpu: 'Graphics processing unit: a chip with thousands of simple cores that run the same instruction on different numbers at once, fed by very fast memory.',
+  'launch-overhead': 'The fixed time it takes to start work on a GPU (prepare the program, send the data, wait for the answer), paid however small the work is.',
+  crossover: 'The size of problem from which one way of computing becomes faster than another.',
+  webassembly: 'A compact binary format that browsers run at close to native speed on the CPU; with SIMD, one instruction handles 4 numbers at once.',
+  webgpu: 'The newer browser interface to the GPU, made for general computation (compute shaders) as well as graphics.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -316,6 +316,19 @@ export const lessons: readonly LessonMeta[] = [
     checks: 1,
     load: () => import('./why-transformers-won.mdx'),
   },
+  {
+    slug: 'why-gpus',
+    title: 'Why GPUs',
+    summary: 'Time the same matrix product on every backend your browser has, and find where a GPU starts to pay off.',
+    minutes: 10,
+    learn: [
+      'Count the arithmetic of a matrix product (2n³) and turn a time into GFLOP/s',
+      'Explain why a GPU is slower than a CPU for tiny work and much faster for big work',
+      'Find the cross-over size on your own device',
+    ],
+    checks: 1,
+    load: () => import('./why-gpus.mdx'),
+  },
 ];
 
 export const readyLessons = lessons.filter((l) => l.load);
