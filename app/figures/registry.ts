@@ -246,6 +246,24 @@ export const figures = {
     label: 'The tiny GPT opened up: every step from the letters to the next-character probabilities, with its real numbers',
     alt: 'The same live model as the figure above, with a Train button, its step count, and a note while it is still untrained. A prompt box and a row of position buttons (the start mark, then one per letter) choose which position to follow. The model is drawn as a column of boxes joined by arrows: token embedding plus position; then each block, framed, with layer norm 1, multi-head attention, a dashed “+ residual” box, layer norm 2, the MLP and another “+ residual”; then the final layer norm, the linear layer to 27 scores and the softmax. Each box holds a strip of coloured cells, the vector it outputs at the chosen position (orange below 0, pale near 0, blue above; probabilities pale to dark). Choosing a box (click, or Tab to it and press Enter or Space; Escape closes) opens its formula with the live numbers: the embedding and position rows added; layer norm’s mean, variance and one entry worked out; for one head (buttons choose it) the query, a dot product with a key divided by the square root of the head size, the scores and softmax weights of every earlier position in a table, and the weighted sum of values; the residual additions; the MLP’s pre-activations, ReLU and output with how many hidden units are active; the scores of the likeliest characters; and softmax’s probabilities.',
   },
+  'limits-data-size': {
+    load: () => import('./limits/DataSizeFigure'),
+    height: [640, 760],
+    label: 'Test accuracy of the same network trained on 10, 100, 1,000 and all 8,000 training digits, beside a nearest-centroid classifier',
+    alt: 'A Run the sweep button trains one network (784 inputs, 64 hidden ReLU units, 10 outputs) from the same seed for 300 steps on balanced subsets of 10, 100, 1,000 and all 8,000 training digits, and scores each on the 2,000 test digits. A nearest-centroid classifier (the mean image of each digit; a digit gets the class of the closest mean) is scored on the same subsets. Points appear one by one on a chart of test accuracy (0 to 100%, with a dotted chance line at 10%) against the number of training digits on a log scale: the network as blue filled circles on a solid line, the centroids as orange hollow squares on a dashed line. With seed 1 both are near 41% on 10 digits and near 74% on 100; the centroids then flatten out near 81% while the network climbs to about 89% on 1,000 and 93% on 8,000. A table below lists the same numbers. A menu limits the sweep to 10, 100 and 1,000 digits and a box sets the seed.',
+  },
+  'limits-bias': {
+    load: () => import('./limits/BiasFigure'),
+    height: [560, 680],
+    label: 'Per-digit test accuracy after training with only a few of one digit, against a network trained on every digit',
+    alt: 'A menu picks the digit to make rare (3 by default) and a slider sets the share of that digit kept in the training set, from 0 to 100% (2% by default), with a sentence giving how many of its examples the network would see. Retrain trains the network (the first time also a reference network on every digit) and draws ten bars, one per digit, with the share of that digit’s test images classified right; a dark tick on each bar marks the reference network’s accuracy. The rare digit’s bar is orange and hatched, and the word “rare” is written under its digit. Keeping 2% of the 3s, the 3s fall from about 91% to under 10% while every other digit stays near its reference. Below, the overall test accuracy (about 85%, against about 92% with every digit), the accuracy on the rare digit and how many of it were in training.',
+  },
+  'limits-saliency': {
+    load: () => import('./limits/SaliencyFigure'),
+    height: [420, 520],
+    label: 'A saliency map of a digit: which pixels change the network’s class score most, from its gradient',
+    alt: 'A button trains a network on all 8,000 training digits (a few seconds) and gives its test accuracy. Buttons and a number box pick one of the 2,000 test digits, and a menu picks the class to explain (the predicted one by default). A sentence gives the digit’s true label, the network’s answer with its probability, and the probability of the explained class. Three 28 × 28 pictures side by side: the digit (black ink on white); the saliency map, the size of the gradient of the class’s logit with respect to each pixel, from white (no effect) to dark blue (the largest); and gradient × input, which is zero on blank paper and shows in blue the ink that raises the class score and in orange the ink that lowers it. The maps are speckled and spread over the digit and the paper around it, and change with the digit and with the class.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

@@ -49,3 +49,18 @@ export async function saliency(model: LogitModel, input: Float32Array, classInde
 export function gradientTimesInput(gradient: Float32Array, input: Float32Array): Float32Array {
   return gradient.map((g, i) => g * input[i]!);
 }
+
+/**
+ * The model's class probabilities for one flat image.
+ *
+ * @example
+ * const p = await classProbabilities(net, digitPixels); // 10 numbers summing to 1
+ */
+export async function classProbabilities(model: LogitModel, input: Float32Array): Promise<Float32Array> {
+  const p = tf.tidy(() => tf.softmax(model.logits(tf.tensor2d(input, [1, input.length]))));
+  try {
+    return (await p.data()) as Float32Array;
+  } finally {
+    p.dispose();
+  }
+}
