@@ -62,7 +62,7 @@ export function ClassBars({ accuracy, reference, highlight }: ClassBarsProps) {
               {Number.isFinite(a) ? (
                 <>
                   <rect x={cx - barW / 2} y={sy(a)} width={barW} height={sy(0) - sy(a)} className={rare ? 'cb-bar cb-rare' : 'cb-bar'} fill={rare ? 'url(#limits-hatch)' : undefined} />
-                  <text x={cx} y={sy(a) - 4} textAnchor="middle" className="cb-value">
+                  <text x={cx} y={sy(Number.isFinite(r) ? Math.max(a, r) : a) - 5} textAnchor="middle" className="cb-value">
                     {Math.round(a * 100)}
                   </text>
                 </>
