@@ -258,6 +258,24 @@ export const figures = {
     label: 'The 256 multiply-adds of a 16 × 16 layer, one at a time, all output neurons at once, or in thread blocks',
     alt: 'A 16 × 16 grid of weights W, a column of 16 inputs x and a column of 16 outputs y, with y = W x. Three buttons choose how the layer is computed, on a clock where one tick is one multiply-add: one at a time (the cells fill row by row, 256 ticks), every output at once (all 16 rows fill one column per tick, 16 ticks), or thread blocks (four outlined blocks of 4 rows; two compute units take two blocks at a time, so the top half fills, then the bottom half: 32 ticks). Filled cells are done, thickly outlined ones are being computed this tick, dashed ones wait; each output shows its running sum. Counters give the ticks, the multiply-adds done out of 256 and how many run at once. Play, Next tick, Finish and Start again control the clock; with reduced motion the layer opens finished and steps by button.',
   },
+  'limits-data-size': {
+    load: () => import('./limits/DataSizeFigure'),
+    height: [640, 770],
+    label: 'Test accuracy of the same network trained on 10, 100, 1,000 and all 8,000 training digits, beside a nearest-centroid classifier',
+    alt: 'A Run the sweep button trains one network (784 inputs, 64 hidden ReLU units, 10 outputs) from the same seed for 300 steps on balanced subsets of 10, 100, 1,000 and all 8,000 training digits, and scores each on the 2,000 test digits. A nearest-centroid classifier (the mean image of each digit; a digit gets the class of the closest mean) is scored on the same subsets. Points appear one by one on a chart of test accuracy (0 to 100%, with a dotted chance line at 10%) against the number of training digits on a log scale: the network as blue filled circles on a solid line, the centroids as orange hollow squares on a dashed line. With seed 1 both are near 41% on 10 digits and near 74% on 100; the centroids then flatten out near 81% while the network climbs to about 89% on 1,000 and 93% on 8,000. A table below lists the same numbers. A menu limits the sweep to 10, 100 and 1,000 digits and a box sets the seed.',
+  },
+  'limits-bias': {
+    load: () => import('./limits/BiasFigure'),
+    height: [565, 820],
+    label: 'Per-digit test accuracy after training with only a few of one digit, against a network trained on every digit',
+    alt: 'A menu picks the digit to make rare (3 by default) and a slider sets the share of that digit kept in the training set, from 0 to 100% (2% by default), with a sentence giving how many of its examples the network would see. Retrain trains the network (the first time also a reference network on every digit) and draws ten bars, one per digit, with the share of that digit’s test images classified right; a dark tick on each bar marks the reference network’s accuracy. The rare digit’s bar is orange and hatched, and the word “rare” is written under its digit. Keeping 2% of the 3s, the 3s fall from about 90% to under 10% while every other digit stays near its reference. Below, the overall test accuracy (about 85%, against about 92% with every digit), the accuracy on the rare digit and how many of it were in training.',
+  },
+  'limits-saliency': {
+    load: () => import('./limits/SaliencyFigure'),
+    height: [495, 590],
+    label: 'A saliency map of a digit: which pixels change the network’s class score most, from its gradient',
+    alt: 'A button trains a network on all 8,000 training digits (a few seconds) and gives its test accuracy. Buttons and a number box pick one of the 2,000 test digits, and a menu picks the class to explain (the predicted one by default). A sentence gives the digit’s true label, the network’s answer with its probability, and the probability of the explained class. Three 28 × 28 pictures side by side: the digit (black ink on white); the saliency map, the size of the gradient of the class’s logit with respect to each pixel, from white (no effect) to dark blue (the largest); and gradient × input, which is zero on blank paper and shows in blue the ink that raises the class score and in orange the ink that lowers it. The maps are speckled and spread over the digit and the paper around it, and change with the digit and with the class.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

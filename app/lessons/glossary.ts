@@ -109,6 +109,12 @@ export const glossary = {
   crossover: 'The size of problem from which one way of computing becomes faster than another.',
   webassembly: 'A compact binary format that browsers run at close to native speed on the CPU; with SIMD, one instruction handles 4 numbers at once.',
   webgpu: 'The newer browser interface to the GPU, made for general computation (compute shaders) as well as graphics.',
+  'nearest-centroid': 'A classifier with no training loop: average the training examples of each class into one mean example (its centroid), then give a new example the class of the closest mean.',
+  'data-bias': 'A training set that does not represent the cases a model will meet, for example one group or class that is rare or missing. A model trained on it inherits the gap.',
+  'per-group-accuracy': 'Accuracy measured separately for each class or group of people, instead of once over everything. It shows a group that fails even when overall accuracy looks fine.',
+  oversampling: 'Showing a rare class’s examples more often in training (or weighting its errors more in the loss), so the model does not learn to ignore it.',
+  saliency: 'A map of how much each input value (here each pixel) changes a model’s score for one class: the size of the gradient of that score with respect to the input.',
+  explainability: 'Methods that try to show why a model gave an answer: which inputs mattered and how. Saliency maps are one of the simplest.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -329,6 +329,19 @@ export const lessons: readonly LessonMeta[] = [
     checks: 1,
     load: () => import('./why-gpus.mdx'),
   },
+  {
+    slug: 'limits-of-deep-learning',
+    title: 'The limits of deep learning',
+    summary: 'Data hunger, bias in the data and black boxes: measured live on the digits, with what to do about each.',
+    minutes: 12,
+    learn: [
+      'Measure how test accuracy grows with the amount of training data, and when a simple model does as well',
+      'Show how a rare class in the training data fails while overall accuracy hides it, and what to do about it',
+      'Read a saliency map, and say what it shows and what it does not',
+    ],
+    checks: 2,
+    load: () => import('./limits-of-deep-learning.mdx'),
+  },
 ];
 
 export const readyLessons = lessons.filter((l) => l.load);
