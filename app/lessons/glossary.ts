@@ -103,6 +103,13 @@ export const glossary = {
   'transformer-block': 'Attention then an MLP, each reading a layer-normalised copy of the residual stream and adding its output back to it. A transformer is a stack of these blocks.',
   'decoder-only': 'A transformer that only predicts the next token from the ones before it, with a causal mask in every attention layer: the shape of GPT.',
   'top-k': 'A rule for sampling: keep only the k likeliest next tokens, set the rest to 0, and rescale the kept ones so they sum to 1.',
+  'generative-model': 'A model that learns to produce new examples that look like its training data (points, images, text), rather than to label examples it is given.',
+  gan: 'Generative adversarial network: a generator that turns random noise into examples and a discriminator that tells real examples from generated ones, trained against each other.',
+  generator: 'In a GAN, the network G that maps a random noise vector z to a fake example G(z). It never sees the real data; it learns only from the discriminator’s gradients.',
+  discriminator: 'In a GAN, the network D that gives each example a probability D(x) of being real. It is trained as a classifier: real examples labelled 1, generated ones 0.',
+  'latent-noise': 'The random input z of a generator, drawn from a simple distribution such as uniform or Gaussian. Each z becomes one generated example.',
+  'mode-collapse': 'A GAN failure where the generator covers only a few of the data’s modes (clusters), often jumping between them, because one mode is enough to fool the current discriminator.',
+  'non-saturating-loss': 'The generator loss −log D(G(z)), used instead of the original log(1 − D(G(z))): it has the same goal but a strong gradient when the discriminator rejects the fakes easily.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

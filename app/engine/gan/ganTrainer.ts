@@ -115,7 +115,7 @@ export interface GanTrainer {
 export interface GanTrainerOptions {
   config: GanConfig;
   scheduler?: Scheduler;
-  /** Milliseconds of sub-steps per tick before reading (default 8). */
+  /** Milliseconds of sub-steps per tick before reading (default 12). */
   frameBudgetMs?: number;
   backend?: BackendManager;
 }
@@ -127,6 +127,8 @@ export const HEAT_RESOLUTION = 40;
 export const HEAT_DOMAIN: [number, number] = [-1.25, 1.25];
 export const MANIFOLD_SIDE = 13;
 const MANIFOLD_LINE = 41;
+/** While playing, the pictures are read back at most this often (the losses every tick). */
+const FULL_READ_MS = 100;
 
 /** The grid D is evaluated on for the heatmap, row-major from the bottom-left corner. */
 export function heatGrid(res = HEAT_RESOLUTION, [lo, hi] = HEAT_DOMAIN): Float32Array {
@@ -183,7 +185,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
   let config: GanConfig = { ...opts.config };
   checkConfig(config);
   const scheduler = opts.scheduler ?? createScheduler();
-  const budget = opts.frameBudgetMs ?? 8;
+  const budget = opts.frameBudgetMs ?? 12;
   const channel = createChannel<GanEvent>();
   const dLosses = createSeries(5000);
   const gLosses = createSeries(5000);
@@ -196,6 +198,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
   let slowMs: number | null = null;
   let framesWaited = 0;
   let lastSlow = 0;
+  let lastFull = 0;
 
   // Per-run state, rebuilt by build().
   let nets!: GanNets;
@@ -311,7 +314,10 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
 
   const subStepsPerRound = () => (mode === 'both' ? config.k + 1 : 1);
 
-  const readAndEmit = async (costs: Cost[]) => {
+  /** Reads the sub-steps' losses; with `full` (at most every FULL_READ_MS while playing) everything drawn too. */
+  const readAndEmit = async (costs: Cost[], full = true) => {
+    if (!full) return readLosses(costs);
+    lastFull = performance.now();
     const myGen = gen;
     const sizes: number[] = [];
     const packed = tf.tidy(() => {
@@ -376,6 +382,32 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
     if (slowMs !== null && costs.length === 1) channel.emit({ type: 'narration', text: narrate(costs[0]!.who) });
   };
 
+  /** Between full reads: only the losses, one small read, so a tick stays short. */
+  const readLosses = async (costs: Cost[]) => {
+    const myGen = gen;
+    const packed = tf.tidy(() => tf.concat(costs.map((c) => tf.reshape(c.t, [1]))));
+    costs.forEach((c) => safely(() => c.t.dispose()));
+    let losses: Float32Array;
+    try {
+      losses = (await packed.data()) as Float32Array;
+    } finally {
+      safely(() => packed.dispose());
+    }
+    if (myGen !== gen || status === 'disposed') return;
+    const bad = firstNonFinite(losses);
+    for (let i = 0; i < (bad >= 0 ? bad : costs.length); i++) {
+      const c = costs[i]!;
+      (c.who === 'd' ? dLosses : gLosses).push(c.at, losses[i]!);
+      if (c.who === 'd') lastD = losses[i]!;
+      else lastG = losses[i]!;
+    }
+    if (bad >= 0) {
+      stopTicking();
+      const c = costs[bad]!;
+      setStatus('diverged', divergenceMessage('loss', losses[bad]!, c.at, c.who === 'g' ? config.gLearningRate : config.dLearningRate));
+    }
+  };
+
   const narrate = (who: 'd' | 'g'): string => {
     const s = snapshot;
     const n = config.batchSize;
@@ -404,7 +436,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
       do costs.push(subStep());
       while (costs.length < cap && performance.now() - t0 < budget);
     }
-    await readAndEmit(costs);
+    await readAndEmit(costs, slowMs !== null || performance.now() - lastFull >= FULL_READ_MS);
   };
 
   const stopTicking = () => {
@@ -482,6 +514,9 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
       if (status !== 'playing') return;
       stopTicking();
       setStatus('paused');
+      // The last ticks may have read only losses: read the pictures once more so they match the counters.
+      const myGen = gen;
+      void exclusive(() => (myGen === gen ? readAndEmit([]) : Promise.resolve())).catch(() => undefined);
     },
     step(rounds = 1) {
       if (status === 'diverged' || status === 'disposed') return Promise.resolve();
