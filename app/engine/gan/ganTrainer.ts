@@ -379,7 +379,6 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
       setStatus('diverged', divergenceMessage(bad >= 0 ? 'loss' : 'weights', bad >= 0 ? losses[bad]! : NaN, c?.at ?? updates, lr));
       return;
     }
-    if (slowMs !== null && costs.length === 1) channel.emit({ type: 'narration', text: narrate(costs[0]!.who) });
   };
 
   /** Between full reads: only the losses, one small read, so a tick stays short. */
@@ -437,6 +436,7 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
       while (costs.length < cap && performance.now() - t0 < budget);
     }
     await readAndEmit(costs, slowMs !== null || performance.now() - lastFull >= FULL_READ_MS);
+    if (slowMs !== null && status === 'playing') channel.emit({ type: 'narration', text: narrate(costs[0]!.who) });
   };
 
   const stopTicking = () => {
@@ -522,14 +522,22 @@ export function createGanTrainer(opts: GanTrainerOptions): GanTrainer {
       if (status === 'diverged' || status === 'disposed') return Promise.resolve();
       trainer.pause();
       return exclusive(async () => {
-        const n = rounds * subStepsPerRound();
-        const costs: Cost[] = [];
-        for (let i = 0; i < n; i++) costs.push(subStep());
-        await readAndEmit(costs);
-        if (slowMs === null && costs.length > 0) {
-          const last = costs[costs.length - 1]!;
-          channel.emit({ type: 'narration', text: narrate(last.who) });
-        }
+        const myGen = gen;
+        let left = rounds * subStepsPerRound();
+        let lastWho: 'd' | 'g' | null = null;
+        // Chunks of one frame budget, yielding between them, so 50 rounds never block the page.
+        do {
+          const costs: Cost[] = [];
+          const t0 = performance.now();
+          while (left > 0 && performance.now() - t0 < budget) {
+            costs.push(subStep());
+            left--;
+          }
+          lastWho = costs[costs.length - 1]?.who ?? lastWho;
+          await readAndEmit(costs, left === 0);
+          if (left > 0) await new Promise<void>((r) => scheduler.next(r));
+        } while (left > 0 && myGen === gen && status !== 'diverged' && status !== 'disposed');
+        if (lastWho && status !== 'diverged') channel.emit({ type: 'narration', text: narrate(lastWho) });
         if (status === 'idle') setStatus('paused');
       });
     },

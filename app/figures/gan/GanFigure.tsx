@@ -173,7 +173,7 @@ export default function GanFigure({ preset = 'lab' }: { preset?: 'lab' | 'collap
   }, [trainer, speed]);
   useEffect(() => {
     trainer?.setSlowMotion(slow ? SLOW_MS : null);
-    if (!slow) setNarration('');
+    setNarration('');
   }, [trainer, slow]);
   useEffect(() => {
     trainer?.setMode(v.mode);
