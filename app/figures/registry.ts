@@ -276,6 +276,18 @@ export const figures = {
     label: 'A saliency map of a digit: which pixels change the network’s class score most, from its gradient',
     alt: 'A button trains a network on all 8,000 training digits (a few seconds) and gives its test accuracy. Buttons and a number box pick one of the 2,000 test digits, and a menu picks the class to explain (the predicted one by default). A sentence gives the digit’s true label, the network’s answer with its probability, and the probability of the explained class. Three 28 × 28 pictures side by side: the digit (black ink on white); the saliency map, the size of the gradient of the class’s logit with respect to each pixel, from white (no effect) to dark blue (the largest); and gradient × input, which is zero on blank paper and shows in blue the ink that raises the class score and in orange the ink that lowers it. The maps are speckled and spread over the digit and the paper around it, and change with the digit and with the class.',
   },
+  'gan-lab': {
+    load: () => import('./gan/GanFigure'),
+    height: [1500, 2500],
+    label: 'A generative adversarial network learning a 2-D distribution live: the model overview, the plane with both networks’ views, and both losses',
+    alt: 'Top, the model overview as a row of small pictures joined by arrows: the noise z (grey dots in a square), the fake points G makes of it (purple circles), the real points (green squares), D’s score of every real and fake point on a line from 0 (fake) to 1 (real), and the mean scores and both losses as numbers. Below, the plane: the background is D’s score, green where it says real, pink where it says fake, pale where it cannot tell; green squares are the real points, purple circles the generated ones; short black arrows on the generated points show where the generator’s loss pushes each one; grey lines are the generator applied to a grid of noise, the warped sheet it lays over the plane. Beside it, the number of updates of each network, the sliced Wasserstein distance between the real and the generated points (it falls as the generator learns), how many of the 8 modes the generated points cover, checkboxes to show or hide each layer of the plane, and a chart of both losses. Controls: train, step one round, step 50 rounds, reset, speed; train both, D only or G only; slow motion that describes each update in words; the real data (8 Gaussians on a ring, a ring, a line, two squares, or a drawing made on the plane with a mouse, pen or finger); each network’s learning rate, k discriminator steps per generator step, the optimizer and Adam’s β₁, the generator’s loss (non-saturating or minimax), the noise (uniform or Gaussian, 1-D or 2-D), the networks’ layers, units and activation, and a new seed.',
+  },
+  'gan-collapse': {
+    load: () => import('./gan/GanCollapseFigure'),
+    height: [1500, 2500],
+    label: 'The same GAN starting from settings that make it collapse onto a few modes',
+    alt: 'The same figure as above, on the 8 Gaussians, starting with the generator’s learning rate at 0.01 (five times the discriminator’s) and Adam’s β₁ at 0.9. Trained, the purple generated points gather on one or two of the eight green clusters at a time and hop from one to another; the modes-covered read-out stays at 0 to 2 of 8 and the distance stays high. Lowering the generator’s learning rate to 0.002 and β₁ to 0.5 and pressing Reset lets the generated points spread over all eight clusters.',
+  },
 } as const satisfies Record<string, FigureSpec>;
 
 export type FigureName = keyof typeof figures;

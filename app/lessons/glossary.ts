@@ -115,6 +115,13 @@ export const glossary = {
   oversampling: 'Showing a rare class’s examples more often in training (or weighting its errors more in the loss), so the model does not learn to ignore it.',
   saliency: 'A map of how much each input value (here each pixel) changes a model’s score for one class: the size of the gradient of that score with respect to the input.',
   explainability: 'Methods that try to show why a model gave an answer: which inputs mattered and how. Saliency maps are one of the simplest.',
+  'generative-model': 'A model that learns to produce new examples that look like its training data (points, images, text), rather than to label examples it is given.',
+  gan: 'Generative adversarial network: a generator that turns random noise into examples and a discriminator that tells real examples from generated ones, trained against each other.',
+  generator: 'In a GAN, the network G that maps a random noise vector z to a fake example G(z). It never sees the real data; it learns only from the discriminator’s gradients.',
+  discriminator: 'In a GAN, the network D that gives each example a probability D(x) of being real. It is trained as a classifier: real examples labelled 1, generated ones 0.',
+  'latent-noise': 'The random input z of a generator, drawn from a simple distribution such as uniform or Gaussian. Each z becomes one generated example.',
+  'mode-collapse': 'A GAN failure where the generator covers only a few of the data’s modes (clusters), often jumping between them, because one mode is enough to fool the current discriminator.',
+  'non-saturating-loss': 'The generator loss −log D(G(z)), used instead of the original log(1 − D(G(z))): it has the same goal but a strong gradient when the discriminator rejects the fakes easily.',
 } as const satisfies Record<string, string>;
 
 export type GlossaryId = keyof typeof glossary;

@@ -342,6 +342,19 @@ export const lessons: readonly LessonMeta[] = [
     checks: 2,
     load: () => import('./limits-of-deep-learning.mdx'),
   },
+  {
+    slug: 'generative-adversarial-networks',
+    title: 'Generative adversarial networks',
+    summary: 'Two networks in a game: one forges points, one spots the forgeries. Watch the forger learn a shape you draw.',
+    minutes: 20,
+    learn: [
+      'Explain the generator’s and the discriminator’s losses and what each network wants',
+      'Read where the discriminator’s gradient pushes each generated point',
+      'Recognise mode collapse and try a fix for it',
+    ],
+    checks: 2,
+    load: () => import('./generative-adversarial-networks.mdx'),
+  },
 ];
 
 export const readyLessons = lessons.filter((l) => l.load);

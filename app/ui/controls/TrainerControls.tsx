@@ -17,6 +17,8 @@ interface TrainerControlsProps {
   /** Training steps per animation frame (below 1: one step every 1/speed frames; Infinity: fill the frame). */
   speed: number;
   onSpeed(stepsPerFrame: number): void;
+  /** The step buttons' text, for figures whose unit is not a batch (default "Step one batch", "Step one epoch"). */
+  stepLabels?: [string, string];
   children?: ReactNode;
 }
 
@@ -27,7 +29,7 @@ export const SPEEDS = [
   { label: 'as fast as possible', value: Infinity },
 ];
 
-export function TrainerControls({ status, ready, message, onPlay, onStep, onReset, speed, onSpeed, children }: TrainerControlsProps) {
+export function TrainerControls({ status, ready, message, onPlay, onStep, onReset, speed, onSpeed, stepLabels, children }: TrainerControlsProps) {
   const playing = status === 'playing';
   useKeyboardHandle({ status, ready, onPlay, onStep, onReset, onSpeed });
   return (
@@ -37,10 +39,10 @@ export function TrainerControls({ status, ready, message, onPlay, onStep, onRese
           {playing ? 'Pause' : 'Train'}
         </button>
         <button type="button" className="secondary" onClick={() => onStep('batch')} disabled={!ready || playing || status === 'diverged'} data-testid="step">
-          Step one batch
+          {stepLabels?.[0] ?? 'Step one batch'}
         </button>
         <button type="button" className="secondary" onClick={() => onStep('epoch')} disabled={!ready || playing || status === 'diverged'}>
-          Step one epoch
+          {stepLabels?.[1] ?? 'Step one epoch'}
         </button>
         <button type="button" className="secondary" onClick={onReset} disabled={!ready} data-testid="reset">
           Reset
