@@ -317,6 +317,19 @@ export const lessons: readonly LessonMeta[] = [
     load: () => import('./why-transformers-won.mdx'),
   },
   {
+    slug: 'generative-adversarial-networks',
+    title: 'Generative adversarial networks',
+    summary: 'Two networks in a game: one forges points, one spots the forgeries. Watch the forger learn a shape you draw.',
+    minutes: 20,
+    learn: [
+      'Explain the generator’s and the discriminator’s losses and what each network wants',
+      'Read where the discriminator’s gradient pushes each generated point',
+      'Recognise mode collapse and try a fix for it',
+    ],
+    checks: 2,
+    load: () => import('./generative-adversarial-networks.mdx'),
+  },
+  {
     slug: 'why-gpus',
     title: 'Why GPUs',
     summary: 'Time the same matrix product on every backend your browser has, and find where a GPU starts to pay off.',
@@ -341,19 +354,6 @@ export const lessons: readonly LessonMeta[] = [
     ],
     checks: 2,
     load: () => import('./limits-of-deep-learning.mdx'),
-  },
-  {
-    slug: 'generative-adversarial-networks',
-    title: 'Generative adversarial networks',
-    summary: 'Two networks in a game: one forges points, one spots the forgeries. Watch the forger learn a shape you draw.',
-    minutes: 20,
-    learn: [
-      'Explain the generator’s and the discriminator’s losses and what each network wants',
-      'Read where the discriminator’s gradient pushes each generated point',
-      'Recognise mode collapse and try a fix for it',
-    ],
-    checks: 2,
-    load: () => import('./generative-adversarial-networks.mdx'),
   },
 ];
 
